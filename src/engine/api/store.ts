@@ -1,0 +1,214 @@
+/**
+ * The API server's storage: objects shaped like the real API, with uid, resourceVersion,
+ * generation and creationTimestamp filled in, deeply frozen once stored, and a watch stream of
+ * ADDED / MODIFIED / DELETED events tagged with the actor that made the change.
+ *
+ * Writers never mutate what they read: mutate() hands them a draft copy and stores the result
+ * only when something changed, so level-triggered controllers can run as often as they like.
+ */
+import { Emitter, type Unsubscribe } from '../emitter';
+import type { Random } from '../random';
+import { deepClone, deepEqual, deepFreeze, type Draft } from '../util/json';
+import { rfc3339 } from '../util/time';
+import { ApiError, alreadyExists, conflict, errResult, notFound, okResult, type ApiResult } from './errors';
+import { apiVersionOf, mustResolve, resourceKey, type ResourceType } from './resources';
+import { fieldOf, type Actor, type KubeObject, type ObjectMeta, type Stored, type WatchEvent } from './types';
+import { matchesSelector, type Selector } from './selectors';
+
+export interface ListOptions {
+  /** Undefined lists every namespace. */
+  readonly namespace?: string | undefined;
+  readonly selector?: Selector | undefined;
+}
+
+const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+export class ApiStore {
+  private readonly objects = new Map<string, Map<string, Stored>>();
+  private readonly emitter = new Emitter<{ watch: WatchEvent }>();
+  private revision = 0;
+  private readonly names: Random;
+  private readonly uids: Random;
+
+  constructor(
+    private readonly clockNow: () => number,
+    private readonly epochMs: number,
+    random: Random,
+  ) {
+    this.names = random.fork('generateName');
+    this.uids = random.fork('uid');
+  }
+
+  /** Wall-clock milliseconds of the virtual now. */
+  wallNow(): number {
+    return this.epochMs + this.clockNow();
+  }
+
+  timestamp(): string {
+    return rfc3339(this.wallNow());
+  }
+
+  watch(listener: (event: WatchEvent) => void): Unsubscribe {
+    return this.emitter.on('watch', listener);
+  }
+
+  get<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, name: string): Stored<T> | undefined {
+    return this.bucket(type).get(keyOf(type, namespace, name)) as Stored<T> | undefined;
+  }
+
+  /** Objects sorted by namespace then name, as the API server lists them. */
+  list<T extends KubeObject = KubeObject>(type: ResourceType, opts: ListOptions = {}): Stored<T>[] {
+    const out: Stored<T>[] = [];
+    for (const obj of this.bucket(type).values()) {
+      if (type.namespaced && opts.namespace !== undefined && obj.metadata.namespace !== opts.namespace) continue;
+      if (opts.selector && !matchesSelector(opts.selector, obj.metadata.labels)) continue;
+      out.push(obj as Stored<T>);
+    }
+    return out.sort(byNamespaceThenName);
+  }
+
+  count(type: ResourceType): number {
+    return this.bucket(type).size;
+  }
+
+  create<T extends KubeObject>(type: ResourceType, input: T, actor: Actor): ApiResult<Stored<T>> {
+    const obj = deepClone(input) as Draft<KubeObject>;
+    const meta = (obj.metadata ??= {}) as Draft<ObjectMeta>;
+    if (type.namespaced) {
+      meta.namespace ??= 'default';
+      if (type.kind !== 'Namespace' && !this.get(NAMESPACES, undefined, meta.namespace)) {
+        return errResult(notFound('namespaces', meta.namespace));
+      }
+    } else {
+      delete meta.namespace;
+    }
+    if (!meta.name) {
+      if (!meta.generateName) {
+        return errResult(new ApiError('Invalid', `${type.kind} "" is invalid: metadata.name: Required value: name or generateName is required`));
+      }
+      meta.name = this.generateName(type, meta.namespace, meta.generateName);
+    }
+    if (this.get(type, meta.namespace, meta.name)) return errResult(alreadyExists(resourceKey(type), meta.name));
+    obj.apiVersion = apiVersionOf(type);
+    obj.kind = type.kind;
+    meta.uid = this.newUid();
+    meta.resourceVersion = String(++this.revision);
+    meta.creationTimestamp = this.timestamp();
+    if (GENERATION_KINDS.has(type.kind)) meta.generation = 1;
+    const stored = deepFreeze(obj) as Stored<T>;
+    this.bucket(type).set(keyOf(type, meta.namespace, meta.name), stored);
+    this.emitter.emit('watch', { type: 'ADDED', resource: resourceKey(type), object: stored, previous: undefined, actor });
+    return okResult(stored);
+  }
+
+  /**
+   * Replaces an object. A resourceVersion in the input must match the stored one (optimistic
+   * concurrency, as the real API server checks it); generation moves when the spec changes.
+   */
+  update<T extends KubeObject>(type: ResourceType, input: T, actor: Actor): ApiResult<Stored<T>> {
+    const name = input.metadata?.name ?? '';
+    const namespace = type.namespaced ? (input.metadata?.namespace ?? 'default') : undefined;
+    const current = this.get(type, namespace, name);
+    if (!current) return errResult(notFound(resourceKey(type), name));
+    const rv = input.metadata?.resourceVersion;
+    if (rv !== undefined && rv !== current.metadata.resourceVersion) return errResult(conflict(resourceKey(type), name));
+    const obj = deepClone(input) as Draft<KubeObject>;
+    const meta = (obj.metadata ??= {}) as Draft<ObjectMeta>;
+    meta.uid = current.metadata.uid;
+    meta.creationTimestamp = current.metadata.creationTimestamp;
+    if (namespace !== undefined) meta.namespace = namespace;
+    if (current.metadata.generation !== undefined) {
+      meta.generation = current.metadata.generation + (deepEqual(fieldOf(obj, 'spec'), fieldOf(current, 'spec')) ? 0 : 1);
+    }
+    obj.apiVersion = current.apiVersion;
+    obj.kind = current.kind;
+    meta.resourceVersion = current.metadata.resourceVersion;
+    if (deepEqual(obj, current)) return okResult(current as Stored<T>);
+    meta.resourceVersion = String(++this.revision);
+    const stored = deepFreeze(obj) as Stored<T>;
+    this.bucket(type).set(keyOf(type, namespace, name), stored);
+    this.emitter.emit('watch', { type: 'MODIFIED', resource: resourceKey(type), object: stored, previous: current, actor });
+    return okResult(stored);
+  }
+
+  /** Read-modify-write on a draft copy; no write (and no event) when the draft is unchanged. */
+  mutate<T extends KubeObject>(
+    type: ResourceType, namespace: string | undefined, name: string, actor: Actor, change: (draft: Draft<Stored<T>>) => void,
+  ): ApiResult<Stored<T>> {
+    const current = this.get<T>(type, namespace, name);
+    if (!current) return errResult(notFound(resourceKey(type), name));
+    const draft = deepClone(current) as Draft<Stored<T>>;
+    change(draft);
+    return this.update(type, draft as unknown as T, actor);
+  }
+
+  /**
+   * Deletes an object. Pods that run on a node are only marked (deletionTimestamp) and the kubelet
+   * removes them once their containers have stopped, as graceful deletion works for real.
+   */
+  delete(type: ResourceType, namespace: string | undefined, name: string, actor: Actor, opts: { gracePeriodSeconds?: number } = {}): ApiResult<Stored> {
+    const current = this.get(type, namespace, name);
+    if (!current) return errResult(notFound(resourceKey(type), name));
+    const spec = fieldOf(current, 'spec') as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
+    const grace = opts.gracePeriodSeconds ?? spec?.terminationGracePeriodSeconds ?? 30;
+    if (type.kind === 'Pod' && spec?.nodeName && grace > 0) {
+      if (current.metadata.deletionTimestamp) return okResult(current);
+      return this.mutate(type, namespace, name, actor, (draft) => {
+        draft.metadata.deletionTimestamp = rfc3339(this.wallNow() + grace * 1000);
+        draft.metadata.deletionGracePeriodSeconds = grace;
+      });
+    }
+    return this.remove(type, namespace, name, actor);
+  }
+
+  /** Removes an object at once (the end of a graceful deletion, or a force delete). */
+  remove(type: ResourceType, namespace: string | undefined, name: string, actor: Actor): ApiResult<Stored> {
+    const key = keyOf(type, namespace, name);
+    const current = this.bucket(type).get(key);
+    if (!current) return errResult(notFound(resourceKey(type), name));
+    this.bucket(type).delete(key);
+    this.revision++;
+    this.emitter.emit('watch', { type: 'DELETED', resource: resourceKey(type), object: current, previous: current, actor });
+    return okResult(current);
+  }
+
+  private bucket(type: ResourceType): Map<string, Stored> {
+    const key = resourceKey(type);
+    let bucket = this.objects.get(key);
+    if (!bucket) {
+      bucket = new Map();
+      this.objects.set(key, bucket);
+    }
+    return bucket;
+  }
+
+  /** generateName: the prefix plus 5 characters of the apimachinery alphabet (no vowels, no 0/1/3). */
+  private generateName(type: ResourceType, namespace: string | undefined, prefix: string): string {
+    for (;;) {
+      const name = prefix + this.names.string(NAME_SUFFIX_ALPHABET, 5);
+      if (!this.get(type, namespace, name)) return name;
+    }
+  }
+
+  private newUid(): string {
+    const h = this.uids.hex(32);
+    const variant = '89ab'[this.uids.int(4)];
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+}
+
+const NAMESPACES = mustResolve('namespaces');
+
+/** Kinds whose strategy tracks metadata.generation (the ones with a controller reading spec). */
+const GENERATION_KINDS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy', 'PodDisruptionBudget', 'HorizontalPodAutoscaler']);
+
+function keyOf(type: ResourceType, namespace: string | undefined, name: string): string {
+  return type.namespaced ? `${namespace ?? 'default'}/${name}` : name;
+}
+
+function byNamespaceThenName(a: Stored, b: Stored): number {
+  const an = a.metadata.namespace ?? '';
+  const bn = b.metadata.namespace ?? '';
+  if (an !== bn) return an < bn ? -1 : 1;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}

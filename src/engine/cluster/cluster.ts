@@ -1,0 +1,48 @@
+/**
+ * A Kubernetes cluster: born on a host by `kubeadm init`. It owns the API store, the event
+ * recorder and the controller manager whose controllers (scheduler, kube-controller-manager's
+ * loops, every joined node's kubelet) act on that store.
+ */
+import { ApiStore } from '../api/store';
+import { EventRecorder } from '../api/events';
+import type { VirtualClock } from '../clock';
+import type { Random } from '../random';
+import { ControllerManager } from '../controllers/manager';
+
+export const API_SERVER_PORT = 6443;
+
+export interface ClusterInit {
+  /** Host whose kubeadm init created it (runs the control plane). */
+  readonly controlPlaneHost: string;
+  /** The address the API server advertises (--apiserver-advertise-address). */
+  readonly advertiseAddress: string;
+  readonly clock: VirtualClock;
+  readonly epochMs: number;
+  readonly random: Random;
+}
+
+export class Cluster {
+  readonly controlPlaneHost: string;
+  readonly advertiseAddress: string;
+  readonly store: ApiStore;
+  readonly recorder: EventRecorder;
+  readonly controllers: ControllerManager;
+  readonly random: Random;
+
+  constructor(init: ClusterInit) {
+    this.controlPlaneHost = init.controlPlaneHost;
+    this.advertiseAddress = init.advertiseAddress;
+    this.random = init.random;
+    this.store = new ApiStore(() => init.clock.now(), init.epochMs, init.random.fork('store'));
+    this.recorder = new EventRecorder(this.store);
+    this.controllers = new ControllerManager(this.store, init.clock);
+  }
+
+  get endpoint(): string {
+    return `${this.advertiseAddress}:${API_SERVER_PORT}`;
+  }
+
+  dispose(): void {
+    this.controllers.dispose();
+  }
+}
