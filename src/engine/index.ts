@@ -12,6 +12,7 @@ export type { Unsubscribe } from './emitter';
 
 // Hosts
 export { Host, OS_IMAGE, KERNEL_VERSION } from './host/host';
+export type { KubeletHandle } from './host/host';
 export { VirtualFs, resolvePath, dirname, basename, ERRNO_MESSAGES } from './host/fs';
 export type { FsError, FsErrorCode, FsResult, Stat } from './host/fs';
 export { Network } from './host/network';
@@ -37,8 +38,10 @@ export type {
 } from './api/types';
 
 // Clusters and controllers
-export { Cluster, API_SERVER_PORT } from './cluster/cluster';
-export type { ClusterInit } from './cluster/cluster';
+export { Cluster, API_SERVER_PORT, isApiServerService } from './cluster/cluster';
+export type { ClusterInit, ApiServerService } from './cluster/cluster';
+export { Internet, parseUrl } from './internet';
+export type { FetchResult, UrlHandler, ParsedUrl } from './internet';
 export { ControllerManager } from './controllers/manager';
 export type { Controller, ReconcileResult } from './controllers/manager';
 
@@ -46,3 +49,7 @@ export type { Controller, ReconcileResult } from './controllers/manager';
 export { deepClone, deepEqual, deepFreeze } from './util/json';
 export type { Draft, Json } from './util/json';
 export { rfc3339, rfc3339Micro, parseTime } from './util/time';
+
+// Read-only pictures of the world
+export { snapshotOf } from './snapshot';
+export type { WorldSnapshot, HostSnapshot, ClusterSnapshot } from './snapshot';

@@ -8,6 +8,7 @@ import { Emitter, type Unsubscribe } from './emitter';
 import { Random } from './random';
 import { Host } from './host/host';
 import { Network } from './host/network';
+import { Internet } from './internet';
 import type { Cluster } from './cluster/cluster';
 
 export interface WorldOptions {
@@ -31,6 +32,7 @@ export class World {
   readonly clock: VirtualClock;
   readonly random: Random;
   readonly network = new Network();
+  readonly internet = new Internet();
   readonly events = new Emitter<WorldEvents>();
   private readonly hostMap = new Map<string, Host>();
   private readonly clusterList: Cluster[] = [];

@@ -11,6 +11,16 @@ import { ControllerManager } from '../controllers/manager';
 
 export const API_SERVER_PORT = 6443;
 
+/** What a client finds at <advertise-address>:6443 while kube-apiserver runs (Listener.service). */
+export interface ApiServerService {
+  readonly kind: 'kube-apiserver';
+  readonly cluster: Cluster;
+}
+
+export function isApiServerService(service: unknown): service is ApiServerService {
+  return typeof service === 'object' && service !== null && (service as { kind?: unknown }).kind === 'kube-apiserver';
+}
+
 export interface ClusterInit {
   /** Host whose kubeadm init created it (runs the control plane). */
   readonly controlPlaneHost: string;

@@ -16,6 +16,13 @@ export interface HostInit {
   readonly now: () => number;
 }
 
+/** The kubelet as the host knows it; the kubelet itself lives in cluster/. */
+export interface KubeletHandle {
+  readonly running: boolean;
+  /** "192.168.0.8:6443": the API server it registered with. */
+  readonly apiServer: string;
+}
+
 export class Host {
   readonly name: string;
   readonly ip: string;
@@ -24,6 +31,8 @@ export class Host {
   readonly bootId: string;
   /** The login environment every new shell on this host starts from. */
   readonly loginEnv: Readonly<Record<string, string>>;
+  /** Set by kubeadm init/join, cleared by kubeadm reset. */
+  kubelet: KubeletHandle | undefined;
 
   constructor(init: HostInit) {
     this.name = init.name;
