@@ -39,7 +39,7 @@ export type {
 
 // Clusters and controllers
 export { Cluster, API_SERVER_PORT, isApiServerService } from './cluster/cluster';
-export type { ClusterInit, ApiServerService } from './cluster/cluster';
+export type { ClusterInit, ApiServerService, ClusterCa } from './cluster/cluster';
 export { Internet, parseUrl } from './internet';
 export type { FetchResult, UrlHandler, ParsedUrl } from './internet';
 export { ControllerManager } from './controllers/manager';
@@ -49,6 +49,7 @@ export type { Controller, ReconcileResult } from './controllers/manager';
 export { deepClone, deepEqual, deepFreeze } from './util/json';
 export type { Draft, Json } from './util/json';
 export { rfc3339, rfc3339Micro, parseTime } from './util/time';
+export { base64Encode, base64Decode, bytesToBase64, base64ToBytes, utf8Encode, utf8Decode } from './util/base64';
 
 // Read-only pictures of the world
 export { snapshotOf } from './snapshot';

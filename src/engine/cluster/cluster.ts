@@ -8,6 +8,7 @@ import { EventRecorder } from '../api/events';
 import type { VirtualClock } from '../clock';
 import type { Random } from '../random';
 import { ControllerManager } from '../controllers/manager';
+import { base64Encode, bytesToBase64 } from '../util/base64';
 
 export const API_SERVER_PORT = 6443;
 
@@ -31,6 +32,14 @@ export interface ClusterInit {
   readonly random: Random;
 }
 
+/** The cluster CA as clients see it: the PEM in kubeconfigs and the hash `kubeadm join` pins. */
+export interface ClusterCa {
+  /** base64 of the PEM certificate (kubeconfig certificate-authority-data). */
+  readonly certData: string;
+  /** "sha256:<64 hex>" (--discovery-token-ca-cert-hash). */
+  readonly hash: string;
+}
+
 export class Cluster {
   readonly controlPlaneHost: string;
   readonly advertiseAddress: string;
@@ -38,11 +47,13 @@ export class Cluster {
   readonly recorder: EventRecorder;
   readonly controllers: ControllerManager;
   readonly random: Random;
+  readonly ca: ClusterCa;
 
   constructor(init: ClusterInit) {
     this.controlPlaneHost = init.controlPlaneHost;
     this.advertiseAddress = init.advertiseAddress;
     this.random = init.random;
+    this.ca = makeCa(init.random.fork('ca'));
     this.store = new ApiStore(() => init.clock.now(), init.epochMs, init.random.fork('store'));
     this.recorder = new EventRecorder(this.store);
     this.controllers = new ControllerManager(this.store, init.clock);
@@ -55,4 +66,12 @@ export class Cluster {
   dispose(): void {
     this.controllers.dispose();
   }
+}
+
+/** A CA that looks like kubeadm's: random key material in a PEM, and a hash clients can pin. */
+function makeCa(random: Random): ClusterCa {
+  const der = bytesToBase64(Array.from({ length: 774 }, () => random.int(256)));
+  const lines = der.match(/.{1,64}/g) ?? [];
+  const pem = `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
+  return { certData: base64Encode(pem), hash: `sha256:${random.hex(64)}` };
 }
