@@ -1,0 +1,10 @@
+// The size budgets CI enforces, in KB of gzip (1 KB = 1000 bytes, the unit Vite's own build report
+// uses). They come from the design's budgets: the first prompt needs react-dom (~69) and xterm
+// (~87) and little else; the diagram, YAML and Markdown parsers load after it.
+export const SIZE_BUDGETS_KB = Object.freeze({
+  'size.js.first-prompt': 200,
+  'size.js.all': 350,
+  'size.css.all': 30,
+});
+
+export const BYTES_PER_KB = 1000;
