@@ -1,0 +1,56 @@
+/**
+ * `pods-ready: { namespace: kube-system, selector: name=weave-net, count: 2 }`: at least `count`
+ * pods matching the label selector are Ready (or just Running with `state: Running`), not
+ * terminating — what `kubectl get pods -l ...` shows as 2/2 Running.
+ */
+import { parseSelector, type Pod } from '../../engine';
+import type { Lang } from '../model';
+import { ArgReader } from './args';
+import { currentCluster, podIsReady, podIsRunning, PODS } from './state';
+import { definePredicate, type ArgDoc } from './types';
+
+type PodState = 'Ready' | 'Running';
+
+interface Args {
+  readonly namespace: string;
+  readonly selector: string;
+  readonly count: number;
+  readonly state: PodState;
+}
+
+const ARGS: readonly ArgDoc[] = [
+  { name: 'selector', required: true, description: 'a label selector as kubectl -l takes it, e.g. selector: name=weave-net' },
+  { name: 'namespace', required: false, description: 'default: default' },
+  { name: 'count', required: false, description: 'at least how many pods, default 1' },
+  { name: 'state', required: false, description: 'Ready (default) or Running' },
+];
+
+export const podsReady = definePredicate<Args>({
+  name: 'pods-ready',
+  summary: 'at least `count` pods matching `selector` in `namespace` are Ready (or Running)',
+  args: ARGS,
+  validate(raw, ctx) {
+    const r = new ArgReader('pods-ready', raw, ARGS, ctx);
+    const selector = r.selector('selector');
+    const namespace = r.text('namespace', 'default');
+    const count = r.count('count', 1, 1);
+    const state = r.oneOf<PodState>('state', ['Ready', 'Running'], 'Ready');
+    return r.finish(() => ({ selector: selector!, namespace: namespace!, count: count!, state: state! }));
+  },
+  describe({ selector, namespace, count, state }, lang: Lang) {
+    if (lang === 'es') {
+      const pods = count === 1 ? '1 pod' : `${count} pods`;
+      return `${pods} ${selector} en ${namespace} ${count === 1 ? 'está' : 'están'} ${state}`;
+    }
+    const pods = count === 1 ? '1 pod' : `${count} pods`;
+    return `${pods} ${selector} in ${namespace} ${count === 1 ? 'is' : 'are'} ${state}`;
+  },
+  evaluate(world, { selector, namespace, count, state }) {
+    const cluster = currentCluster(world);
+    const parsed = parseSelector(selector);
+    if (!cluster || !parsed.ok) return false;
+    const pods = cluster.store.list<Pod>(PODS, { namespace, selector: parsed.selector });
+    const test = state === 'Ready' ? podIsReady : podIsRunning;
+    return pods.filter(test).length >= count;
+  },
+});
