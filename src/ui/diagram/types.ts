@@ -1,0 +1,96 @@
+/**
+ * The react-flow node and edge shapes toFlow produces. Types only: importing this module never
+ * loads react-flow itself, so toFlow and its tests stay plain TypeScript.
+ */
+import type { Edge, Node } from '@xyflow/react';
+import type { Membership } from './model';
+import type { PodCategory } from './podStatus';
+
+export type LayoutDirection = 'row' | 'column';
+
+export interface HostNodeData extends Record<string, unknown> {
+  readonly name: string;
+  readonly ip: string | undefined;
+  readonly membership: Membership;
+  readonly role: string | undefined;
+  /** The badge: kubectl's node STATUS, or a phrase when the host is not (yet) a node. */
+  readonly badge: string;
+  readonly ready: boolean;
+  readonly highlighted: boolean;
+}
+
+export interface SectionNodeData extends Record<string, unknown> {
+  readonly kind: 'control-plane' | 'pending' | 'containers';
+  readonly title: string;
+  readonly highlighted: boolean;
+}
+
+export interface PodNodeData extends Record<string, unknown> {
+  readonly name: string;
+  readonly namespace: string;
+  /** A plain-words title above the name ("API server"), for the control-plane pods. */
+  readonly title: string | undefined;
+  readonly status: string;
+  readonly category: PodCategory;
+  readonly ready: string;
+  readonly restarts: number;
+  readonly ip: string | undefined;
+  readonly highlighted: boolean;
+}
+
+export interface ContainerNodeData extends Record<string, unknown> {
+  readonly host: string;
+  readonly name: string;
+  readonly status: string;
+  readonly category: PodCategory;
+  readonly highlighted: boolean;
+}
+
+export type HostFlowNode = Node<HostNodeData, 'host'>;
+export type SectionFlowNode = Node<SectionNodeData, 'section'>;
+export type PodFlowNode = Node<PodNodeData, 'pod'>;
+export type ContainerFlowNode = Node<ContainerNodeData, 'container'>;
+export type DiagramNode = HostFlowNode | SectionFlowNode | PodFlowNode | ContainerFlowNode;
+
+export interface LinkEdgeData extends Record<string, unknown> {
+  readonly kind: 'overlay' | 'flow';
+  /** True when the animation budget or reduced motion turned a wanted animation off. */
+  readonly stilled: boolean;
+}
+
+export type DiagramEdge = Edge<LinkEdgeData, 'link'>;
+
+export interface Flow {
+  readonly nodes: readonly DiagramNode[];
+  readonly edges: readonly DiagramEdge[];
+}
+
+/** A compose container to draw inside its host (DockerCoins before Kubernetes). */
+export interface ContainerInput {
+  readonly host: string;
+  readonly name: string;
+  readonly status: string;
+  readonly category: PodCategory;
+}
+
+/** Traffic between two diagram elements (DockerCoins worker → rng, a Service → its pods...). */
+export interface DataFlowInput {
+  readonly id: string;
+  /** Diagram ids: `pod/…`, `container/…`, `svc/…`, `node/…`. */
+  readonly source: string;
+  readonly target: string;
+  readonly label?: string;
+  /** Whether data moves right now (animated, within the budget). */
+  readonly active: boolean;
+}
+
+export interface FlowOptions {
+  /** Honour prefers-reduced-motion: no animated edges at all. */
+  readonly reducedMotion?: boolean;
+  /** Hosts side by side (wide screens) or stacked (phones). */
+  readonly direction?: LayoutDirection;
+  /** Diagram ids to emphasise (a lesson step pointing at something). */
+  readonly highlight?: readonly string[];
+  readonly containers?: readonly ContainerInput[];
+  readonly flows?: readonly DataFlowInput[];
+}
