@@ -61,7 +61,8 @@ export function kubeconfigClusters(text: string): KubeconfigCluster[] {
   };
   for (const rawLine of text.split('\n')) {
     const line = rawLine.replace(/\s+#.*$/, '');
-    if (/^\S/.test(line)) {
+    // A top-level key ends the clusters list; go-yaml writes list items unindented ("- cluster:").
+    if (/^[^\s-]/.test(line)) {
       flush();
       inClusters = /^clusters\s*:/.test(line);
       continue;

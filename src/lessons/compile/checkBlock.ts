@@ -35,7 +35,7 @@ export function parseCheckBlock(text: string, firstLine: number, ctx: ValidateCo
     return { checks, errors };
   }
   if (doc.contents === null) {
-    errors.push({ line: firstLine, message: `this check block is empty: list at least one check, ${EXAMPLE}` });
+    errors.push({ line: firstLine - 1, message: `this check block is empty: list at least one check, ${EXAMPLE}` });
     return { checks, errors };
   }
   if (!isSeq(doc.contents)) {

@@ -1,0 +1,64 @@
+/**
+ * The languages of a lesson must teach the same thing: same step ids in the same order, the same
+ * runnable blocks (node, command, options) and the same checks. Only the prose differs. Progress is
+ * stored by step id, so a learner who switches language keeps their place.
+ */
+import { deepEqual } from '../engine';
+import type { CompiledLesson, CompiledStep } from './model';
+
+/** Problems as `file:line: message` lines; empty when the two agree. */
+export function compareTranslations(a: CompiledLesson, b: CompiledLesson): string[] {
+  const problems: string[] = [];
+  const where = (lesson: CompiledLesson, line: number) => `${lesson.source}:${line}`;
+  if (a.id !== b.id) problems.push(`${a.source} and ${b.source} have different ids (${a.id}, ${b.id})`);
+  if (a.order !== b.order) problems.push(`${where(b, 1)}: order ${b.order} differs from ${a.source}'s ${a.order}`);
+  const idsA = a.steps.map((s) => s.id).join(', ');
+  const idsB = b.steps.map((s) => s.id).join(', ');
+  if (idsA !== idsB) {
+    problems.push(`${b.source}: steps [${idsB}] differ from ${a.source}'s [${idsA}]; give matching steps the same {#id} in both languages`);
+    return problems;
+  }
+  a.steps.forEach((stepA, i) => problems.push(...compareSteps(a, stepA, b, b.steps[i]!)));
+  return problems;
+}
+
+function compareSteps(a: CompiledLesson, sa: CompiledStep, b: CompiledLesson, sb: CompiledStep): string[] {
+  const problems: string[] = [];
+  const at = `${b.source}:${sb.line}`;
+  if (sa.blocks.length !== sb.blocks.length) {
+    problems.push(`${at}: step "${sb.id}" has ${sb.blocks.length} runnable block(s), ${a.source}:${sa.line} has ${sa.blocks.length}`);
+  } else {
+    sa.blocks.forEach((ba, i) => {
+      const bb = sb.blocks[i]!;
+      if (ba.node !== bb.node || ba.command !== bb.command || ba.mayFail !== bb.mayFail) {
+        problems.push(`${b.source}:${bb.line}: block ${i + 1} of step "${sb.id}" differs from ${a.source}:${ba.line} (\`${oneLine(bb.command)}\` on ${bb.node} vs \`${oneLine(ba.command)}\` on ${ba.node})`);
+      }
+    });
+  }
+  const checksA = sa.checks.map((c) => ({ predicate: c.predicate, args: c.args }));
+  const checksB = sb.checks.map((c) => ({ predicate: c.predicate, args: c.args }));
+  if (!deepEqual(checksA, checksB)) {
+    problems.push(`${at}: the checks of step "${sb.id}" differ from ${a.source}:${sa.line}`);
+  }
+  return problems;
+}
+
+function oneLine(command: string): string {
+  return command.length > 60 || command.includes('\n') ? `${command.split('\n')[0]!.slice(0, 57)}...` : command;
+}
+
+/** Every lesson id must exist in every language; pairs each translation with the first language's. */
+export function compareCatalogue(lessons: readonly CompiledLesson[], langs: readonly string[]): string[] {
+  const problems: string[] = [];
+  const ids = [...new Set(lessons.map((l) => l.id))].sort();
+  for (const id of ids) {
+    const versions = langs.map((lang) => lessons.find((l) => l.id === id && l.lang === lang));
+    const present = versions.filter((v): v is CompiledLesson => v !== undefined);
+    langs.forEach((lang, i) => {
+      if (!versions[i]) problems.push(`lesson "${id}" has no ${lang} version (it exists in ${present.map((p) => p.source).join(', ')})`);
+    });
+    const [first, ...rest] = present;
+    if (first) for (const other of rest) problems.push(...compareTranslations(first, other));
+  }
+  return problems;
+}
