@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addBootstrapToken, addNode, addPod, clusterOnNode1, freshWorld, kubeconfigText, writeFile } from '../testing/engineStates';
+import { addNode, addPod, clusterOnNode1, freshWorld, kubeconfigText, writeFile } from '../testing/engineStates';
 import type { CheckSpec } from '../model';
 import { prepareCheck, type PreparedCheck } from './prepare';
 import { PREDICATES } from './registry';
