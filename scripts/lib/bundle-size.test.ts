@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { chunkName, gzipSize, measureBundle, resolveAsset } from './bundle-size.mjs';
-import { fakeDist, incompressible } from './testing-dist';
+import { tempFiles, incompressible } from './testing-files';
 
 const page = (head: string) => `<!doctype html><html><head>${head}</head><body><div id="root"></div></body></html>`;
 
 describe('measureBundle', () => {
   it('counts the entry and its static imports, transitively, as first-prompt JS, and not dynamic imports', () => {
-    const dist = fakeDist({
+    const dist = tempFiles({
       'index.html': page('<script type="module" crossorigin src="./assets/index-AAAAAAAA.js"></script><link rel="stylesheet" href="./assets/index-CCCCCCCC.css">'),
       'assets/index-AAAAAAAA.js': 'import{a}from"./vendor-BBBBBBBB.js";const d=()=>import("./diagram-DDDDDDDD.js");a(d);',
       'assets/vendor-BBBBBBBB.js': 'import"./react-EEEEEEEE.js";export const a=(x)=>x;',
@@ -30,7 +30,7 @@ describe('measureBundle', () => {
   });
 
   it('follows modulepreload links and absolute (base "/") URLs', () => {
-    const dist = fakeDist({
+    const dist = tempFiles({
       'index.html': page('<script type="module" src="/assets/index-AAAAAAAA.js"></script><link rel="modulepreload" href="/assets/pre-BBBBBBBB.js">'),
       'assets/index-AAAAAAAA.js': 'console.log(1)',
       'assets/pre-BBBBBBBB.js': 'export {}',
@@ -39,7 +39,7 @@ describe('measureBundle', () => {
   });
 
   it('reports what it cannot measure instead of silently leaving it out', () => {
-    const dist = fakeDist({
+    const dist = tempFiles({
       'index.html': page('<script type="module" src="./assets/index-AAAAAAAA.js"></script><script src="https://cdn.example/x.js"></script>'),
       'assets/index-AAAAAAAA.js': 'import"./gone-BBBBBBBB.js";import"react";',
     });
@@ -51,7 +51,7 @@ describe('measureBundle', () => {
   });
 
   it('says to build first when there is no index.html', () => {
-    expect(() => measureBundle(fakeDist({}))).toThrow(/index\.html not found: build first/);
+    expect(() => measureBundle(tempFiles({}))).toThrow(/index\.html not found: build first/);
   });
 });
 

@@ -1,4 +1,5 @@
-// Writes a small fake Vite build into a temporary folder, for the size tests.
+// Test helpers for the scripts: temporary file trees (a fake dist/, a fake e2e/ folder) and
+// seeded incompressible text.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,8 +22,8 @@ export function incompressible(length: number, seed = 1): string {
   return chars.join('');
 }
 
-/** Creates `files` (path relative to the build root → content) in a fresh temporary folder. */
-export function fakeDist(files: Record<string, string>): string {
+/** Creates `files` (relative path → content) in a fresh temporary folder and returns its path. */
+export function tempFiles(files: Record<string, string>): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'kubeplay-dist-'));
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });

@@ -1,0 +1,57 @@
+// End-to-end tests: the production build (vite build, then vite preview) driven in headless
+// Chromium. Debian's /usr/bin/chromium is used when present (CI never downloads a browser), else
+// Playwright's own; see docs/testing.md.
+import { chromium, defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/lib/chromium.mjs';
+import { hasSpecFiles } from './scripts/lib/specs.mjs';
+
+const PORT = 4173;
+const BASE_URL = `http://127.0.0.1:${PORT}/`;
+const TEST_DIR = './e2e';
+
+const browser = findChromium({ playwrightExecutablePath: () => chromium.executablePath() });
+if (!browser.ok) throw new Error(browser.message);
+
+// scripts/test-all.mjs builds once in its own step and says so with KUBEPLAY_E2E_PREBUILT=1;
+// run alone, the suite builds first so it never tests a stale dist/.
+const preview = `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`;
+const serve = process.env.KUBEPLAY_E2E_PREBUILT === '1' ? preview : `npx vite build && ${preview}`;
+
+export default defineConfig({
+  testDir: TEST_DIR,
+  outputDir: 'test-results',
+  // Two cores: test files run two at a time, the tests of one file in order.
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: true,
+  retries: 0,
+  reporter: [
+    ['list'],
+    ['json', { outputFile: process.env.PLAYWRIGHT_JSON_OUTPUT_FILE ?? 'playwright-report/results.json' }],
+  ],
+  use: {
+    baseURL: BASE_URL,
+    browserName: 'chromium',
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    launchOptions: {
+      args: [...CHROMIUM_ARGS],
+      // Playwright's own browser needs no path; any other one does.
+      ...(browser.source === 'playwright' ? {} : { executablePath: browser.executablePath }),
+    },
+    trace: 'retain-on-failure',
+  },
+  // Nothing to serve without a spec: an empty suite costs no build and counts as zero tests.
+  ...(hasSpecFiles(TEST_DIR)
+    ? {
+        webServer: {
+          command: serve,
+          url: BASE_URL,
+          reuseExistingServer: process.env.CI === undefined,
+          timeout: 180_000,
+          stdout: 'ignore' as const,
+          stderr: 'pipe' as const,
+        },
+      }
+    : {}),
+});

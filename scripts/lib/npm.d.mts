@@ -1,0 +1,2 @@
+export function dependenciesInstalled(root: string): boolean;
+export function ensureDependencies(root: string): Promise<{ installed: boolean; exitCode: number }>;

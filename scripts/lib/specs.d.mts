@@ -1,0 +1,2 @@
+export const SPEC_FILE: RegExp;
+export function hasSpecFiles(dir: string): boolean;
