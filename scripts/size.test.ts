@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fakeDist, incompressible } from './lib/testing-dist';
+import { tempFiles, incompressible } from './lib/testing-files';
 
 const script = path.resolve(import.meta.dirname, 'size.mjs');
 
@@ -18,7 +18,7 @@ const html = '<!doctype html><script type="module" src="./assets/index-AAAAAAAA.
 
 describe('npm run size', () => {
   it('prints a table and one JSON line per figure, and passes within budget', () => {
-    const dist = fakeDist({
+    const dist = tempFiles({
       'index.html': html,
       'assets/index-AAAAAAAA.js': `const big="${incompressible(40_000)}";const d=()=>import("./diagram-DDDDDDDD.js");`,
       'assets/diagram-DDDDDDDD.js': `const big="${incompressible(20_000, 2)}";`,
@@ -39,7 +39,7 @@ describe('npm run size', () => {
   });
 
   it('exits 1 and names each figure over its budget', () => {
-    const dist = fakeDist({
+    const dist = tempFiles({
       'index.html': html,
       'assets/index-AAAAAAAA.js': `const big="${incompressible(280_000)}";`,
       'assets/lazy-DDDDDDDD.js': `const big="${incompressible(220_000, 3)}";`,
@@ -54,7 +54,7 @@ describe('npm run size', () => {
   });
 
   it('exits 2 with a hint when nothing was built', () => {
-    const run = runSize(fakeDist({}));
+    const run = runSize(tempFiles({}));
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/build first \(npm run build\)/);
   });
