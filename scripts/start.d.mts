@@ -1,0 +1,1 @@
+export function devServerPlan(passthrough: string[]): { args: string[]; url: string | undefined };
