@@ -31,7 +31,8 @@ function compareSteps(a: CompiledLesson, sa: CompiledStep, b: CompiledLesson, sb
     sa.blocks.forEach((ba, i) => {
       const bb = sb.blocks[i]!;
       if (ba.node !== bb.node || ba.command !== bb.command || ba.mayFail !== bb.mayFail) {
-        problems.push(`${b.source}:${bb.line}: block ${i + 1} of step "${sb.id}" differs from ${a.source}:${ba.line} (\`${oneLine(bb.command)}\` on ${bb.node} vs \`${oneLine(ba.command)}\` on ${ba.node})`);
+        const [lineB, lineA] = firstDifference(bb.command, ba.command);
+        problems.push(`${b.source}:${bb.line}: block ${i + 1} of step "${sb.id}" differs from ${a.source}:${ba.line} (\`${lineB}\` on ${bb.node} vs \`${lineA}\` on ${ba.node})`);
       }
     });
   }
@@ -43,8 +44,16 @@ function compareSteps(a: CompiledLesson, sa: CompiledStep, b: CompiledLesson, sb
   return problems;
 }
 
-function oneLine(command: string): string {
-  return command.length > 60 || command.includes('\n') ? `${command.split('\n')[0]!.slice(0, 57)}...` : command;
+/** The first line where two commands differ (the first line when only node or options do). */
+function firstDifference(a: string, b: string): [string, string] {
+  const la = a.split('\n');
+  const lb = b.split('\n');
+  const i = Math.max(0, la.findIndex((line, k) => line !== lb[k]));
+  return [clip(la[i] ?? ''), clip(lb[i] ?? '')];
+}
+
+function clip(line: string): string {
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
 /** Every lesson id must exist in every language; pairs each translation with the first language's. */
