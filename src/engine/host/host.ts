@@ -49,7 +49,8 @@ export class Host {
       PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/root/bin',
       TERM: 'xterm',
       PWD: '/root',
-      PS1: '[\\h \\W]\\$ ',
+      // PWK's PS1 ends in a literal $, not bash's \$: the prompt reads "[node1 ~]$ " although the user is root.
+      PS1: '[\\h \\W]$ ',
     };
     this.layOutFilesystem();
   }
@@ -80,7 +81,7 @@ export class Host {
     fs.writeFile('/etc/sysconfig/kubelet', 'KUBELET_EXTRA_ARGS=\n');
     fs.writeFile('/root/.bashrc', [
       '# .bashrc', '', "alias rm='rm -i'", "alias cp='cp -i'", "alias mv='mv -i'", '',
-      "export PS1='[\\h \\W]\\$ '", '',
+      "export PS1='[\\h \\W]$ '", '',
     ].join('\n'));
     fs.writeFile('/root/.bash_profile', '# .bash_profile\n\nif [ -f ~/.bashrc ]; then\n\t. ~/.bashrc\nfi\n');
   }
