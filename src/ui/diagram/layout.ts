@@ -5,8 +5,8 @@
  */
 import type { LayoutDirection } from './types';
 
-export const POD_WIDTH = 184;
-export const POD_HEIGHT = 64;
+export const POD_WIDTH = 204;
+export const POD_HEIGHT = 76;
 export const GAP = 8;
 /** Padding inside a host. */
 export const HOST_PAD = 12;

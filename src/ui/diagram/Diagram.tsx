@@ -1,0 +1,115 @@
+/**
+ * The cluster diagram (React Flow), loaded lazily by the app after the first prompt; the React Flow
+ * stylesheet is imported here so that it lands in this lazy chunk too. An illustration of the
+ * engine's state, not an editor: nothing drags, connects or selects; the picture is toFlow(snapshot).
+ */
+import '@xyflow/react/dist/base.css';
+import './status.css';
+import './diagram.css';
+import { useEffect, useMemo, useRef } from 'react';
+import { Controls, ReactFlow, useReactFlow, type AriaLabelConfig, type FitViewOptions } from '@xyflow/react';
+import type { WorldSnapshot } from '../../engine';
+import { EDGE_TYPES, NODE_TYPES } from './flowTypes';
+import { Legend } from './Legend';
+import { stabilizeFlow } from './stable';
+import { toFlow } from './toFlow';
+import type { DiagramEdge, DiagramNode, Flow, FlowOptions, LayoutDirection } from './types';
+import { useLayoutDirection } from './useLayoutDirection';
+
+export interface DiagramProps {
+  readonly snapshot: WorldSnapshot;
+  /** prefers-reduced-motion: no animated edges, no animated fitView. */
+  readonly reducedMotion: boolean;
+  /** Diagram ids to emphasise (`node/node2`, `pod/kube-system/coredns-…`). */
+  readonly highlight?: readonly string[];
+  /** Compose containers and traffic to draw (DockerCoins); see FlowOptions. */
+  readonly containers?: FlowOptions['containers'];
+  readonly flows?: FlowOptions['flows'];
+}
+
+const FIT_VIEW: FitViewOptions = { padding: 0.06 };
+const PRO_OPTIONS = { hideAttribution: false };
+const NODE_HELP = 'Part of the cluster diagram: Tab moves to the next machine, group or pod. The table view lists the same facts.';
+/** React Flow's default hints talk about moving and deleting nodes, which this picture does not allow. */
+const ARIA_LABELS: Partial<AriaLabelConfig> = {
+  'node.a11yDescription.default': NODE_HELP,
+  'node.a11yDescription.keyboardDisabled': NODE_HELP,
+  'edge.a11yDescription.default': 'A connection in the cluster diagram.',
+  'controls.ariaLabel': 'Diagram zoom',
+  'controls.zoomIn.ariaLabel': 'Zoom in',
+  'controls.zoomOut.ariaLabel': 'Zoom out',
+  'controls.fitView.ariaLabel': 'Show the whole cluster',
+};
+
+export default function Diagram({ snapshot, reducedMotion, highlight, containers, flows }: DiagramProps) {
+  const [containerRef, direction] = useLayoutDirection();
+  // A string key, so a new array with the same ids does not recompute the picture.
+  const highlightKey = highlight === undefined ? '' : highlight.join('\n');
+  const flow = useMemo(
+    () => toFlow(snapshot, {
+      reducedMotion,
+      direction,
+      highlight: highlightKey === '' ? [] : highlightKey.split('\n'),
+      ...(containers === undefined ? {} : { containers }),
+      ...(flows === undefined ? {} : { flows }),
+    }),
+    [snapshot, reducedMotion, direction, highlightKey, containers, flows],
+  );
+  const stable = useStableFlow(flow);
+
+  return (
+    <div className="kp-dg" data-testid="diagram" ref={containerRef}>
+      <div className="kp-dg-canvas">
+        <ReactFlow<DiagramNode, DiagramEdge>
+          nodes={stable.nodes as DiagramNode[]}
+          edges={stable.edges as DiagramEdge[]}
+          nodeTypes={NODE_TYPES}
+          edgeTypes={EDGE_TYPES}
+          nodesDraggable={false}
+          nodesConnectable={false}
+          elementsSelectable={false}
+          edgesFocusable={false}
+          fitView
+          fitViewOptions={FIT_VIEW}
+          minZoom={0.15}
+          maxZoom={1.5}
+          // An illustration inside a page: the wheel scrolls the page, pinch and the buttons zoom.
+          zoomOnScroll={false}
+          zoomOnDoubleClick={false}
+          preventScrolling={false}
+          proOptions={PRO_OPTIONS}
+          ariaLabelConfig={ARIA_LABELS}
+        >
+          <FitOnChange count={stable.nodes.length} direction={direction} reducedMotion={reducedMotion} />
+          <Controls showInteractive={false} fitViewOptions={FIT_VIEW} position="top-right" />
+        </ReactFlow>
+      </div>
+      <Legend />
+    </div>
+  );
+}
+
+/** Reuses last frame's objects for everything unchanged, so React Flow re-renders only what moved. */
+function useStableFlow(flow: Flow): Flow {
+  const previous = useRef<Flow | undefined>(undefined);
+  const stable = useMemo(() => stabilizeFlow(previous.current, flow), [flow]);
+  useEffect(() => {
+    previous.current = stable;
+  }, [stable]);
+  return stable;
+}
+
+/** Refits when nodes appear or disappear (init, join, a scale) or the layout turns; not on every status change. */
+function FitOnChange({ count, direction, reducedMotion }: { count: number; direction: LayoutDirection; reducedMotion: boolean }) {
+  const { fitView } = useReactFlow();
+  const first = useRef(true);
+  useEffect(() => {
+    // The first fit is the `fitView` prop's job.
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    void fitView({ ...FIT_VIEW, duration: reducedMotion ? 0 : 200 });
+  }, [count, direction, reducedMotion, fitView]);
+  return null;
+}

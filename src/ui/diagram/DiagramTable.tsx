@@ -1,0 +1,118 @@
+/**
+ * The diagram's facts as text: each node with its status, each pod with its status, READY and IP,
+ * the unscheduled pods and the pod network. For screen readers and small screens; it reads the same
+ * model as the picture (buildModel), so both always agree. No React Flow here: this view is light.
+ */
+import './status.css';
+import './diagramTable.css';
+import { useId, useMemo, type ReactNode } from 'react';
+import type { WorldSnapshot } from '../../engine';
+import { COMPONENT_TITLES } from './controlPlane';
+import { buildModel, type DiagramModel, type HostView, type PodView } from './model';
+import { CATEGORY_STYLES } from './palette';
+import type { PodCategory } from './podStatus';
+import { PENDING_LANE_TITLE } from './toFlow';
+
+export interface DiagramTableProps {
+  readonly snapshot: WorldSnapshot;
+}
+
+export default function DiagramTable({ snapshot }: DiagramTableProps) {
+  const model = useMemo(() => buildModel(snapshot), [snapshot]);
+  return (
+    <div className="kp-dgt" data-testid="diagram-table" role="region" aria-label="Cluster state" tabIndex={0}>
+      <p className="kp-dgt-summary">{summary(model)}</p>
+      {model.hosts.map((host) => <HostSection key={host.id} host={host} />)}
+      {model.unscheduled.length > 0 && (
+        <PodSection title={PENDING_LANE_TITLE} pods={model.unscheduled} id="lane/pending" />
+      )}
+      {model.overlays.length > 0 && (
+        <ul className="kp-dgt-overlays">
+          {model.overlays.map((o) => <li key={o.id} data-id={o.id}>{`${o.label}: ${o.from} ↔ ${o.to}`}</li>)}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function summary(model: DiagramModel): string {
+  const members = model.hosts.filter((h) => h.membership === 'member');
+  const ready = members.filter((h) => h.ready).length;
+  const pods = model.hosts.reduce((n, h) => n + h.controlPlane.length + h.pods.length, 0) + model.unscheduled.length;
+  if (members.length === 0) return `${count(model.hosts.length, 'machine')}, no cluster yet.`;
+  const parts = [`${count(members.length, 'node')} (${ready} Ready)`, count(pods, 'pod')];
+  if (model.unscheduled.length > 0) parts.push(`${model.unscheduled.length} not scheduled`);
+  return `${parts.join(', ')}.`;
+}
+
+function HostSection({ host }: { readonly host: HostView }) {
+  const badge = host.membership === 'member' ? (host.status ?? 'Unknown') : host.membership === 'none' ? 'not in a cluster' : 'not registered yet';
+  const category: PodCategory = host.membership !== 'member' ? 'pending' : host.ready ? 'ready' : 'running';
+  const details = [host.ip, host.role].filter((d) => d !== undefined).join(' · ');
+  const pods = [...host.controlPlane, ...host.pods];
+  const title = (
+    <>
+      <span className="kp-dgt-name">{host.name}</span>
+      {details !== '' && <span className="kp-dgt-details">{details}</span>}
+      <Status category={category} text={badge} />
+    </>
+  );
+  if (host.membership !== 'member') {
+    return (
+      <section className="kp-dgt-host" data-id={host.id}>
+        <h3>{title}</h3>
+      </section>
+    );
+  }
+  return <PodSection title={title} pods={pods} id={host.id} caption={`Pods on ${host.name}`} />;
+}
+
+function PodSection({ title, pods, id, caption }: { readonly title: ReactNode; readonly pods: readonly PodView[]; readonly id: string; readonly caption?: string }) {
+  const headingId = useId();
+  return (
+    <section className="kp-dgt-host" data-id={id} aria-labelledby={headingId}>
+      <h3 id={headingId}>{title}</h3>
+      {pods.length === 0 ? (
+        <p className="kp-dgt-empty">No pods.</p>
+      ) : (
+        <table className="kp-dgt-table">
+          <caption className="kp-dgt-sr">{caption ?? (typeof title === 'string' ? title : 'Pods')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Pod</th>
+              <th scope="col">Status</th>
+              <th scope="col">Ready</th>
+              <th scope="col">IP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {pods.map((pod) => (
+              <tr key={pod.id} data-id={pod.id}>
+                <th scope="row">
+                  <span className="kp-dgt-pod">{pod.name}</span>
+                  <span className="kp-dgt-ns">{pod.component === undefined ? pod.namespace : `${pod.namespace} · ${COMPONENT_TITLES[pod.component]}`}</span>
+                </th>
+                <td><Status category={pod.category} text={pod.restarts > 0 ? `${pod.status} (${count(pod.restarts, 'restart')})` : pod.status} /></td>
+                <td>{pod.ready}</td>
+                <td>{pod.ip ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Status({ category, text }: { readonly category: PodCategory; readonly text: string }) {
+  return (
+    <span className={`kp-dgt-status kp-dg-cat-${category}`}>
+      <span aria-hidden="true">{CATEGORY_STYLES[category].glyph} </span>
+      {text}
+    </span>
+  );
+}
+
+function count(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

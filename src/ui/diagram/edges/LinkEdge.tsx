@@ -1,0 +1,40 @@
+/**
+ * The one edge component: a straight line for the pod-network overlay between hosts, a curve for
+ * traffic. React Flow adds the `animated` class (a moving dash) when toFlow grants an animation.
+ * The label is HTML (it may wrap to fit between two hosts) and sits beside the line, not over it.
+ */
+import { memo } from 'react';
+import { BaseEdge, EdgeLabelRenderer, Position, getBezierPath, getStraightPath, type EdgeProps } from '@xyflow/react';
+import type { DiagramEdge } from '../types';
+
+export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
+  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, data } = props;
+  const overlay = data?.kind === 'overlay';
+  const [path, labelX, labelY] = overlay
+    ? getStraightPath({ sourceX, sourceY, targetX, targetY })
+    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  // Hosts side by side: the label goes above a horizontal line; stacked: to the right of a vertical one.
+  const vertical = sourcePosition === Position.Bottom || sourcePosition === Position.Top;
+  const place = vertical ? 'translate(10px, -50%)' : 'translate(-50%, calc(-100% - 6px))';
+  return (
+    <>
+      <BaseEdge
+        id={id}
+        path={path}
+        className={`kp-dg-edge-${overlay ? 'overlay' : 'flow'}${data?.stilled === true ? ' kp-dg-edge-stilled' : ''}`}
+        interactionWidth={0}
+      />
+      {label !== undefined && label !== '' && (
+        <EdgeLabelRenderer>
+          <div
+            className={`kp-dg-edge-label kp-dg-edge-label-${overlay ? 'overlay' : 'flow'}`}
+            style={{ transform: `translate(${labelX}px, ${labelY}px) ${place}` }}
+            aria-hidden="true"
+          >
+            {label}
+          </div>
+        </EdgeLabelRenderer>
+      )}
+    </>
+  );
+});
