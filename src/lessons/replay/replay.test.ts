@@ -105,6 +105,12 @@ describe('replayLesson', () => {
     expect(reports[2]!.problems).toEqual(['line 26: `read` on node2 was still running after 20s (waiting for input?); interrupted']);
   });
 
+  it('stops at once at a command that prompts for an answer', async () => {
+    const reports = await replay(compiled(GOOD.replace('sleep 3', 'ask')));
+    expect(reports[2]!.problems).toEqual(["line 26: `ask` on node2 stopped to wait for input; a lesson's commands must run without answers"]);
+    expect(reports[2]!.elapsedMs).toBe(0);
+  });
+
   it('reports a block whose variables cannot be resolved yet', async () => {
     const reports = await replay(compiled('## Join\n\n```bash node2\n{{joinCommand}}\n```\n'));
     expect(reports[0]!.problems).toEqual(["line 8: can't resolve {{joinCommand}}: There is no cluster yet: run kubeadm init on node1 first."]);

@@ -102,6 +102,11 @@ async function runBlock(world: World, block: RunnableBlock, shell: ReplayShell, 
       const deadline = world.now() + timeout;
       await options.flush();
       while (shell.busy) {
+        if (shell.waitingForInput) {
+          shell.interrupt();
+          stop();
+          return `line ${block.line}: \`${line}\` on ${block.node} stopped to wait for input; a lesson's commands must run without answers`;
+        }
         if (world.now() >= deadline) {
           shell.interrupt();
           stop();

@@ -8,6 +8,8 @@ import type { World } from '../../engine';
 export interface ReplayShell {
   /** A job is running (the prompt is not shown). */
   readonly busy: boolean;
+  /** The running job waits for a line from the terminal (a prompt such as cp -i's). */
+  readonly waitingForInput?: boolean;
   /** One line typed at the prompt. */
   acceptLine(line: string): 'ran' | 'incomplete' | 'empty';
   /** Ctrl+C. */

@@ -1,7 +1,7 @@
 /**
  * A tiny stand-in for the real shell in replay tests: enough commands to change world state
- * (touch, mkdir -p, echo > file), take virtual time (sleep), fail (false) or wait forever for
- * input (read), with bash's `\` continuation. The real shell (src/shell) is wired in by
+ * (touch, mkdir -p, echo > file), take virtual time (sleep), fail (false), run until
+ * interrupted (read) or stop at a prompt (ask), with bash's `\` continuation. The real shell (src/shell) is wired in by
  * scripts/lessons-check.ts.
  */
 import type { World } from '../../engine';
@@ -15,6 +15,7 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
   let pending = '';
   let busy = false;
   let timer: number | undefined;
+  let waiting = false;
   const write = (text: string) => outputs.forEach((l) => l(text));
   const end = (code: number) => {
     busy = false;
@@ -43,6 +44,9 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
         return;
       case 'read':
         return;
+      case 'ask':
+        waiting = true;
+        return;
       case 'false':
         write('failing on purpose\n');
         return end(1);
@@ -55,6 +59,9 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
     lines,
     get busy() {
       return busy;
+    },
+    get waitingForInput() {
+      return busy && waiting;
     },
     acceptLine(line) {
       if (line.endsWith('\\')) {
@@ -69,6 +76,7 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
     },
     interrupt() {
       world.clock.cancel(timer);
+      waiting = false;
       if (busy) end(130);
     },
     onOutput(listener) {
