@@ -1,8 +1,8 @@
 /**
  * A tiny stand-in for the real shell in replay tests: enough commands to change world state
  * (touch, mkdir -p, echo > file), take virtual time (sleep), fail (false), run until
- * interrupted (read) or stop at a prompt (ask), with bash's `\` continuation. The real shell (src/shell) is wired in by
- * scripts/lessons-check.ts.
+ * interrupted (read) or stop at a prompt (ask), with bash's `\` continuation. The real shell
+ * (src/shell) is wired in by scripts/lessons-check.ts.
  */
 import type { World } from '../../engine';
 import type { ReplayShell } from '../replay/types';
