@@ -1,0 +1,44 @@
+/**
+ * The public shape of a terminal session (see terminalSession.ts) and of its journal.
+ */
+import type { Unsubscribe } from '../../engine';
+import type { TerminalShell } from './shellPort';
+
+export type JournalEntry =
+  | { readonly t: number; readonly kind: 'line'; readonly text: string }
+  /** `text`: the abandoned line, when ^C was pressed at a prompt with something typed. */
+  | { readonly t: number; readonly kind: 'interrupt'; readonly text?: string }
+  | { readonly t: number; readonly kind: 'eof' };
+
+export interface RunResult {
+  readonly output: string;
+  readonly exitCode: number;
+}
+
+export interface TerminalSession {
+  /** Writes the banner (motd) and the first prompt. */
+  start(banner?: string): void;
+  /** Raw xterm onData. */
+  input(data: string): void;
+  resize(cols: number, rows: number): void;
+  /** Bytes for xterm.write ("\r\n" line ends). */
+  onWrite(listener: (data: string) => void): Unsubscribe;
+  onJournal(listener: (entry: JournalEntry) => void): Unsubscribe;
+  /** Re-applies a journal entry (restoring a saved session). */
+  replay(entry: JournalEntry): void;
+  /** Types `line` (several lines allowed) and Enter; resolves when its job ends, with what the job printed. */
+  run(line: string): Promise<RunResult>;
+  /** The screen as logical lines: output, prompts and lines, and the line being edited. */
+  transcript(): string;
+  /** A job runs, or automation is waiting to run. */
+  readonly busy: boolean;
+  readonly columns: number;
+  readonly rows: number;
+}
+
+export interface TerminalSessionOptions {
+  /** A fresh login shell after `exit`, `logout` or ^D. Without it the same shell keeps going. */
+  readonly newSession?: () => TerminalShell;
+  readonly columns?: number;
+  readonly rows?: number;
+}
