@@ -1,0 +1,209 @@
+/**
+ * The one zustand store. The engine owns cluster truth; the store holds a reference to the
+ * playground, the latest world snapshot (refreshed when the world's revision moves, and every
+ * second so ages tick), lesson progress and UI-only state. Persistence and the clock driver hang
+ * off it; React components read it through narrow selectors.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { snapshotOf, type WorldSnapshot } from '../engine';
+import { Playground, type NodeName } from './playground';
+import { startClockDriver, type ClockDriver } from './clockDriver';
+import { browserStorage, clearSession, loadSession, saveSession, type StorageLike } from './persistence';
+import type { Lang, PageOptions, Theme } from './route';
+
+export type Panel = 'lesson' | 'terminal' | 'diagram';
+
+export type NoticeKind = 'progress-reset' | 'storage-blocked' | 'storage-full' | 'lesson-error';
+
+export interface Notice {
+  readonly id: number;
+  readonly kind: NoticeKind;
+  readonly detail?: string;
+}
+
+export interface AppState {
+  readonly playground: Playground | undefined;
+  readonly snapshot: WorldSnapshot | undefined;
+  readonly lang: Lang;
+  readonly lessonId: string;
+  /** Done step ids per lesson id (language independent). */
+  readonly progress: Readonly<Record<string, readonly string[]>>;
+  readonly panel: Panel;
+  readonly activeNode: NodeName;
+  readonly screenReaderMode: boolean;
+  readonly diagramAsTable: boolean;
+  readonly theme: Theme;
+  readonly embed: boolean;
+  readonly speed: number;
+  readonly notices: readonly Notice[];
+  readonly promptReady: boolean;
+}
+
+export interface AppActions {
+  boot(): Promise<void>;
+  setLang(lang: Lang): void;
+  setLesson(lessonId: string): void;
+  setPanel(panel: Panel): void;
+  setActiveNode(node: NodeName): void;
+  setScreenReaderMode(on: boolean): void;
+  setDiagramAsTable(on: boolean): void;
+  markStepsDone(lessonId: string, stepIds: readonly string[]): void;
+  markPromptReady(): void;
+  dismissNotice(id: number): void;
+  notify(kind: NoticeKind, detail?: string): void;
+  /** Drops the cluster, terminals and progress, and starts a fresh world. */
+  reset(): void;
+  /** Saves now (also done on a timer and when the page is hidden). */
+  save(): void;
+  /** Moves the virtual clock by hand (automation, tests). */
+  advance(ms: number): void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions>;
+
+export interface AppStoreInit {
+  readonly options: PageOptions;
+  readonly lang: Lang;
+  readonly lessonId: string;
+  readonly theme: Theme;
+  readonly storage?: StorageLike | undefined;
+  /** Fresh seeds and epochs come from real time here, the store's job; the engine never reads it. */
+  readonly newSeed?: () => string;
+  readonly wallNow?: () => number;
+}
+
+const SNAPSHOT_REFRESH_MS = 1_000;
+const SAVE_INTERVAL_MS = 2_000;
+
+export function createAppStore(init: AppStoreInit): AppStore {
+  const storage = init.storage === undefined ? browserStorage() : init.storage;
+  const wallNow = init.wallNow ?? (() => Date.now());
+  const newSeed = init.newSeed ?? (() => Math.random().toString(36).slice(2, 10));
+  let driver: ClockDriver | undefined;
+  let lastRevision = -1;
+  let lastRefresh = 0;
+  let lastSave = 0;
+  let noticeId = 0;
+  let storageWarned = false;
+
+  const store = createStore<AppState & AppActions>()((set, get) => {
+    const refresh = (force = false) => {
+      const playground = get().playground;
+      if (!playground) return;
+      const world = playground.world;
+      const due = world.now() - lastRefresh >= SNAPSHOT_REFRESH_MS;
+      if (force || world.revision !== lastRevision || due) {
+        lastRevision = world.revision;
+        lastRefresh = world.now();
+        set({ snapshot: snapshotOf(world) });
+      }
+    };
+
+    const notify = (kind: NoticeKind, detail?: string) => {
+      set({ notices: [...get().notices, { id: ++noticeId, kind, ...(detail === undefined ? {} : { detail }) }] });
+    };
+
+    const save = () => {
+      const { playground, progress, lang, lessonId } = get();
+      if (!playground) return;
+      const result = saveSession(storage, {
+        seed: playground.seed,
+        epochMs: playground.epochMs,
+        now: playground.world.now(),
+        journal: playground.journal,
+        progress,
+        lang,
+        lessonId,
+      }, wallNow());
+      if (result !== 'saved' && !storageWarned) {
+        storageWarned = true;
+        notify(result === 'quota' ? 'storage-full' : 'storage-blocked');
+      }
+    };
+
+    const start = (playground: Playground) => {
+      driver?.stop();
+      get().playground?.dispose();
+      lastRevision = -1;
+      set({ playground, snapshot: snapshotOf(playground.world), promptReady: false });
+      driver = startClockDriver((ms) => playground.advance(ms), () => {
+        refresh();
+        if (playground.world.now() - lastSave >= SAVE_INTERVAL_MS * get().speed) {
+          lastSave = playground.world.now();
+          save();
+        }
+      }, get().speed);
+    };
+
+    return {
+      playground: undefined,
+      snapshot: undefined,
+      lang: init.lang,
+      lessonId: init.lessonId,
+      progress: {},
+      panel: 'lesson',
+      activeNode: 'node1',
+      screenReaderMode: false,
+      diagramAsTable: false,
+      theme: init.theme,
+      embed: init.options.embed,
+      speed: init.options.speed,
+      notices: [],
+      promptReady: false,
+
+      async boot() {
+        const loaded = loadSession(storage);
+        if (loaded.kind === 'loaded') {
+          try {
+            const playground = await Playground.restore(loaded.session);
+            set({ progress: loaded.session.progress });
+            start(playground);
+            return;
+          } catch {
+            clearSession(storage);
+            notify('progress-reset');
+          }
+        } else if (loaded.kind === 'reset') {
+          if (loaded.reason === 'blocked') {
+            storageWarned = true;
+            notify('storage-blocked');
+          } else {
+            clearSession(storage);
+            notify('progress-reset', loaded.reason);
+          }
+        }
+        start(new Playground({ seed: newSeed(), epochMs: wallNow() }));
+      },
+      setLang: (lang) => set({ lang }),
+      setLesson: (lessonId) => set({ lessonId }),
+      setPanel: (panel) => set({ panel }),
+      setActiveNode: (activeNode) => set({ activeNode }),
+      setScreenReaderMode: (screenReaderMode) => set({ screenReaderMode }),
+      setDiagramAsTable: (diagramAsTable) => set({ diagramAsTable }),
+      markStepsDone(lessonId, stepIds) {
+        const done = get().progress[lessonId] ?? [];
+        const added = stepIds.filter((id) => !done.includes(id));
+        if (added.length === 0) return;
+        set({ progress: { ...get().progress, [lessonId]: [...done, ...added] } });
+        save();
+      },
+      markPromptReady: () => set({ promptReady: true }),
+      dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
+      notify,
+      reset() {
+        clearSession(storage);
+        set({ progress: {} });
+        start(new Playground({ seed: newSeed(), epochMs: wallNow() }));
+        save();
+      },
+      save,
+      advance(ms) {
+        const playground = get().playground;
+        if (!playground || !Number.isFinite(ms) || ms < 0) return;
+        playground.advance(ms);
+        refresh(true);
+      },
+    };
+  });
+  return store;
+}

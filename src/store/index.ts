@@ -1,0 +1,11 @@
+/**
+ * The store layer's public surface: the app store, the playground, routing and persistence types.
+ */
+export { createAppStore } from './appStore';
+export type { AppStore, AppState, AppActions, Panel, Notice, NoticeKind, AppStoreInit } from './appStore';
+export { Playground, NODE_NAMES } from './playground';
+export type { NodeName } from './playground';
+export { BufferedTerminal } from './bufferedTerminal';
+export { parseRoute, formatRoute, parsePageOptions, preferredLang } from './route';
+export type { Lang, Theme, Route, PageOptions } from './route';
+export { clampSpeed } from './clockDriver';

@@ -1,0 +1,41 @@
+import { lazy, Suspense } from 'react';
+import { Toolbar } from './Toolbar';
+import { Notices } from './Notices';
+import { PanelTabs } from './PanelTabs';
+import { TerminalArea } from './TerminalArea';
+import { DiagramArea } from './DiagramArea';
+import { useApp, useMessages } from './storeContext';
+import './app.css';
+
+const LessonPanel = lazy(() => import('./lesson/LessonPanel'));
+
+/**
+ * The page: lesson beside the work area (terminals above the diagram). On phones one panel shows
+ * at a time, switched by tabs at the bottom.
+ */
+export function App() {
+  const t = useMessages();
+  const panel = useApp((s) => s.panel);
+  const theme = useApp((s) => s.theme);
+  const embed = useApp((s) => s.embed);
+  const lang = useApp((s) => s.lang);
+  return (
+    <div className="kp-app" data-theme={theme} data-embed={embed ? 'true' : undefined} data-panel={panel} lang={lang}>
+      <a className="kp-skip" href="#kp-terminals">{t.skipToTerminal}</a>
+      <Toolbar />
+      <Notices />
+      <main className="kp-main">
+        <section className="kp-lesson" data-testid="lesson" aria-label={t.lesson}>
+          <Suspense fallback={<p className="kp-loading">{t.lessonLoading}</p>}>
+            <LessonPanel />
+          </Suspense>
+        </section>
+        <section className="kp-work">
+          <TerminalArea />
+          <DiagramArea />
+        </section>
+      </main>
+      <PanelTabs />
+    </div>
+  );
+}

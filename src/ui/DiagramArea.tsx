@@ -1,0 +1,35 @@
+import { lazy, Suspense } from 'react';
+import { useApp, useMessages } from './storeContext';
+import { REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
+
+// The diagram (react-flow) loads after the first prompt: it is not needed to start typing.
+const Diagram = lazy(() => import('./diagram/Diagram'));
+const DiagramTable = lazy(() => import('./diagram/DiagramTable'));
+
+/** The cluster picture, or the same facts as a table (screen readers, small screens). */
+export function DiagramArea() {
+  const t = useMessages();
+  const snapshot = useApp((s) => s.snapshot);
+  const promptReady = useApp((s) => s.promptReady);
+  const asTable = useApp((s) => s.diagramAsTable);
+  const setAsTable = useApp((s) => s.setDiagramAsTable);
+  const reducedMotion = useMediaQuery(REDUCED_MOTION);
+  return (
+    <section className="kp-diagram" aria-label={t.diagram}>
+      <div className="kp-diagram-bar">
+        <button type="button" onClick={() => setAsTable(!asTable)} data-testid="diagram-view-toggle">
+          {asTable ? t.diagramAsPicture : t.diagramAsTable}
+        </button>
+      </div>
+      <div className="kp-diagram-body">
+        {snapshot && promptReady ? (
+          <Suspense fallback={<p className="kp-loading">{t.diagramLoading}</p>}>
+            {asTable ? <DiagramTable snapshot={snapshot} /> : <Diagram snapshot={snapshot} reducedMotion={reducedMotion} />}
+          </Suspense>
+        ) : (
+          <p className="kp-loading">{t.diagramLoading}</p>
+        )}
+      </div>
+    </section>
+  );
+}

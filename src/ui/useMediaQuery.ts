@@ -1,0 +1,18 @@
+import { useSyncExternalStore } from 'react';
+
+/** Subscribes to a CSS media query (layout switches, reduced motion). */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const list = window.matchMedia(query);
+      list.addEventListener('change', onChange);
+      return () => list.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
+}
+
+export const WIDE_LAYOUT = '(min-width: 1100px)';
+export const PHONE_LAYOUT = '(max-width: 699px)';
+export const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
