@@ -37,14 +37,14 @@ export function countVitestReport(report, exitCode) {
   }
   /** @type {any[]} */
   const files = Array.isArray(report.testResults) ? report.testResults : [];
-  // A test file that fails to load (syntax error, failing import) has no failed test in it, but
-  // it is a failure all the same.
+  // A test file that fails to load (syntax error, failing import) or whose hook throws has no
+  // failed test in it, but it is a failure all the same.
   const brokenFiles = files.filter((file) => file?.status === 'failed'
     && !(Array.isArray(file.assertionResults) && file.assertionResults.some((/** @type {any} */ a) => a?.status === 'failed')));
   const passed = Number(report.numPassedTests ?? 0);
   let failed = Number(report.numFailedTests ?? 0) + brokenFiles.length;
   const skipped = Number(report.numPendingTests ?? 0) + Number(report.numTodoTests ?? 0);
-  const notes = brokenFiles.map((file) => `cannot run ${String(file.name ?? '?')}: ${firstLine(String(file.message ?? ''))}`);
+  const notes = brokenFiles.map((file) => `${String(file.name ?? '?')} failed outside its tests: ${firstLine(String(file.message ?? ''))}`);
   if (exitCode !== 0 && failed === 0) {
     failed = 1;
     notes.push(`vitest exited with code ${exitCode} (unhandled error?)`);

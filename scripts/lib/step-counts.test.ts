@@ -27,7 +27,7 @@ describe('vitest report', () => {
       testResults: [passingFile, { name: '/p/broken.test.ts', status: 'failed', message: 'Failed to load url ./gone\nstack...', assertionResults: [] }],
     };
     expect(countVitestReport(report, 1)).toEqual({
-      passed: 3, failed: 1, skipped: 0, note: 'cannot run /p/broken.test.ts: Failed to load url ./gone',
+      passed: 3, failed: 1, skipped: 0, note: '/p/broken.test.ts failed outside its tests: Failed to load url ./gone',
     });
   });
 
