@@ -1,0 +1,11 @@
+/**
+ * Every program the shell can run besides its builtins, one entry per line. Heavy programs are
+ * lazy entries ({ name, summary, load }): their module loads on first use, after the first prompt.
+ */
+import type { CommandEntry } from '../interpreter/commandTable';
+import { COREUTILS } from './coreutils';
+
+export const COMMANDS: readonly CommandEntry[] = [
+  ...COREUTILS,
+  { name: 'kubectl', summary: 'kubectl controls the Kubernetes cluster manager.', load: () => import('./kubectl').then((m) => m.kubectl) },
+];
