@@ -1,0 +1,15 @@
+/** The verbs this kubectl implements, by name (aliases included). */
+import type { Verb } from '../invocation';
+import { apiResources } from './apiResources';
+import { apply } from './apply';
+import { clusterInfo } from './clusterInfo';
+import { config } from './config';
+import { create } from './create';
+import { del } from './delete';
+import { describe } from './describe';
+import { get } from './get';
+import { version } from './version';
+
+const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config];
+
+export const VERBS: ReadonlyMap<string, Verb> = new Map(LIST.map((v) => [v.name, v]));
