@@ -9,6 +9,10 @@ import type { VirtualClock } from '../clock';
 import type { Random } from '../random';
 import { ControllerManager } from '../controllers/manager';
 import { base64Encode, bytesToBase64 } from '../util/base64';
+import type { ControlPlane } from './controlPlane/components';
+import type { Kubelet } from './kubelet/kubelet';
+import { PROFILES, type LifecycleProfile, type ProfileName } from './kubelet/lifecycle';
+import { PodNetwork } from './podNetwork';
 
 export const API_SERVER_PORT = 6443;
 
@@ -30,6 +34,10 @@ export interface ClusterInit {
   readonly clock: VirtualClock;
   readonly epochMs: number;
   readonly random: Random;
+  /** How fast pods and nodes move through their lifecycle (default "realistic"). */
+  readonly profile?: ProfileName;
+  /** --pod-network-cidr, if kubeadm init was given one. */
+  readonly podSubnet?: string;
 }
 
 /** The cluster CA as clients see it: the PEM in kubeconfigs and the hash `kubeadm join` pins. */
@@ -48,6 +56,14 @@ export class Cluster {
   readonly controllers: ControllerManager;
   readonly random: Random;
   readonly ca: ClusterCa;
+  /** The kubelet of every host that belongs to this cluster, by node name. */
+  readonly kubelets = new Map<string, Kubelet>();
+  /** Which nodes have the pod network, and Weave's address slices (derived from API objects). */
+  readonly podNetwork: PodNetwork;
+  readonly podSubnet: string | undefined;
+  profile: LifecycleProfile;
+  /** etcd, kube-apiserver, the scheduler and the controller manager as processes; set by kubeadm init. */
+  controlPlane: ControlPlane | undefined;
 
   constructor(init: ClusterInit) {
     this.controlPlaneHost = init.controlPlaneHost;
@@ -57,13 +73,24 @@ export class Cluster {
     this.store = new ApiStore(() => init.clock.now(), init.epochMs, init.random.fork('store'));
     this.recorder = new EventRecorder(this.store);
     this.controllers = new ControllerManager(this.store, init.clock);
+    this.podNetwork = new PodNetwork(this.store);
+    this.profile = PROFILES[init.profile ?? 'realistic'];
+    this.podSubnet = init.podSubnet;
+  }
+
+  /** The API server answers requests (its static pod runs and is healthy). */
+  get apiServerUp(): boolean {
+    return this.controlPlane?.apiServerUp ?? false;
   }
 
   get endpoint(): string {
     return `${this.advertiseAddress}:${API_SERVER_PORT}`;
   }
 
+  /** The cluster is gone (its control plane was reset): kubelets elsewhere keep running, with nothing to talk to. */
   dispose(): void {
+    for (const kubelet of [...this.kubelets.values()]) kubelet.orphan();
+    this.controlPlane?.dispose();
     this.controllers.dispose();
   }
 }

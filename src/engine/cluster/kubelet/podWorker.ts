@@ -1,0 +1,363 @@
+/**
+ * One pod on one node, as the kubelet's pod worker and containerd run it: the sandbox, then init
+ * containers one at a time, then the containers in order, each pulled, created and started; then
+ * readiness, exits and restarts with back-off, and graceful termination. Each step is a timer on
+ * the virtual clock whose length comes from the lifecycle profile; every change is reported to
+ * the kubelet (env.changed) which syncs the pod's status to the API.
+ */
+import type { Container, PodSpec } from 'kubernetes-types/core/v1';
+import type { TimerId } from '../../clock';
+import { formatGoDuration } from './goDuration';
+import { imageExists, imageId, imageRecord, normalizeImageRef } from './images';
+import { behaviourOf, pullDurationMs, restartDelayMs, type ContainerBehaviour } from './lifecycle';
+import type { RuntimeEnv } from './runtimeEnv';
+
+export type Terminated = {
+  readonly kind: 'terminated'; readonly exitCode: number; readonly reason: string; readonly startedAt: number; readonly finishedAt: number;
+};
+export type ContainerRunState =
+  | { readonly kind: 'waiting'; readonly reason: string; readonly message?: string }
+  | { readonly kind: 'running'; readonly startedAt: number }
+  | Terminated;
+
+export interface ContainerRun {
+  readonly spec: Container;
+  readonly init: boolean;
+  readonly imageRef: string;
+  state: ContainerRunState;
+  lastTerminated: Terminated | undefined;
+  ready: boolean;
+  restartCount: number;
+  containerId: string | undefined;
+  imageId: string | undefined;
+  pullFailures: number;
+  crashed: boolean;
+  /** Between the start of a pull/create and the container running: not to be started twice. */
+  inProgress: boolean;
+  /** The next container created is a restart (restartCount moves when it is created, as for real). */
+  restarting: boolean;
+}
+
+export type WorkerPhase = 'network' | 'sandbox' | 'containers' | 'completed' | 'stopping' | 'stopped';
+
+export interface PodIdentity {
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly spec: PodSpec;
+  readonly source: 'api' | 'file';
+}
+
+export class PodWorker {
+  readonly namespace: string;
+  readonly name: string;
+  readonly uid: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly spec: PodSpec;
+  readonly source: 'api' | 'file';
+  readonly containers: ContainerRun[];
+  phase: WorkerPhase = 'sandbox';
+  podIp: string | undefined;
+  startTime: number | undefined;
+  private readonly timers = new Set<TimerId>();
+  private readonly onStopped: (() => void)[] = [];
+  private networkEventShown = false;
+
+  constructor(private readonly env: RuntimeEnv, id: PodIdentity) {
+    this.namespace = id.namespace;
+    this.name = id.name;
+    this.uid = id.uid;
+    this.labels = id.labels;
+    this.spec = id.spec;
+    this.source = id.source;
+    const run = (spec: Container, init: boolean): ContainerRun => ({
+      spec, init, imageRef: normalizeImageRef(spec.image ?? ''),
+      state: { kind: 'waiting', reason: init ? 'PodInitializing' : 'ContainerCreating' },
+      lastTerminated: undefined, ready: false, restartCount: 0, containerId: undefined, imageId: undefined, pullFailures: 0, crashed: false, inProgress: false, restarting: false,
+    });
+    this.containers = [...(id.spec.initContainers ?? []).map((c) => run(c, true)), ...id.spec.containers.map((c) => run(c, false))];
+    if ((id.spec.initContainers ?? []).length > 0) {
+      for (const c of this.containers) if (!c.init) c.state = { kind: 'waiting', reason: 'PodInitializing' };
+    }
+  }
+
+  get key(): string {
+    return `${this.namespace}/${this.name}`;
+  }
+
+  get hostNetwork(): boolean {
+    return this.spec.hostNetwork === true;
+  }
+
+  get stopping(): boolean {
+    return this.phase === 'stopping' || this.phase === 'stopped';
+  }
+
+  start(): void {
+    this.startTime = this.env.wallNow();
+    this.createSandbox();
+  }
+
+  /** The node's network changed: a pod waiting for it tries again now. */
+  retryNetwork(): void {
+    if (this.phase === 'network') this.createSandbox();
+  }
+
+  /** Graceful termination: SIGTERM, then SIGKILL when the grace period ends. */
+  stop(gracePeriodMs: number, onStopped?: () => void): void {
+    if (onStopped) this.onStopped.push(onStopped);
+    if (this.phase === 'stopped') return this.flushStopped();
+    if (this.phase === 'stopping') return;
+    this.cancelTimers();
+    this.phase = 'stopping';
+    const running = this.containers.filter((c) => c.state.kind === 'running');
+    for (const c of running) this.env.event(this, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, fieldPath(c));
+    const wait = running.reduce((max, c) => Math.max(max, this.behaviour(c).ignoresSigterm ? gracePeriodMs : this.env.profile.stopMs), 0);
+    this.env.changed(this);
+    this.after(wait, 'stop', () => {
+      for (const c of running) {
+        const killed = this.behaviour(c).ignoresSigterm === true;
+        this.terminate(c, killed ? 137 : 0, killed ? 'Error' : 'Completed');
+      }
+      this.finishStop();
+    });
+  }
+
+  /** Drops every timer at once (the kubelet itself went away). */
+  dispose(): void {
+    this.cancelTimers();
+    if (this.podIp && !this.hostNetwork) this.env.releaseIp(this.podIp);
+    this.phase = 'stopped';
+  }
+
+  behaviour(c: ContainerRun): ContainerBehaviour {
+    const hasCommand = (c.spec.command?.length ?? 0) > 0 || (c.spec.args?.length ?? 0) > 0;
+    return this.env.behaviour?.(this, c.spec.name) ?? behaviourOf(this.env.profile, c.imageRef, hasCommand, c.init);
+  }
+
+  private createSandbox(): void {
+    if (!this.hostNetwork) {
+      const net = this.env.network();
+      if (net.kind === 'not-ready') {
+        this.phase = 'network';
+        if (!this.networkEventShown) {
+          this.networkEventShown = true;
+          this.env.event(this, 'Warning', 'NetworkNotReady',
+            'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized');
+        }
+        this.env.changed(this);
+        return;
+      }
+    }
+    this.phase = 'sandbox';
+    this.after(this.env.profile.sandboxMs, 'sandbox', () => {
+      if (this.hostNetwork) {
+        this.podIp = this.env.hostIp;
+      } else {
+        const net = this.env.network();
+        if (net.kind === 'not-ready') return this.createSandbox();
+        const allocated = net.kind === 'ready' ? this.env.allocateIp(this) : undefined;
+        if (!allocated?.ok) {
+          const sandbox = this.env.random(`sandbox/${this.uid}`).hex(64);
+          const reason = allocated?.message
+            ?? `unable to allocate IP address: Post "http://127.0.0.1:6784/ip/${sandbox}": dial tcp 127.0.0.1:6784: connect: connection refused`;
+          const plugin = net.kind === 'plugin-down' ? net.plugin : 'weave-net';
+          this.env.event(this, 'Warning', 'FailedCreatePodSandBox',
+            `Failed to create pod sandbox: rpc error: code = Unknown desc = failed to setup network for sandbox "${sandbox}": plugin type="${plugin}" name="weave" failed (add): ${reason}`);
+          this.phase = 'network';
+          this.after(this.env.profile.retryMs, 'sandbox retry', () => this.createSandbox());
+          return;
+        }
+        this.podIp = allocated.ip;
+      }
+      this.phase = 'containers';
+      this.env.changed(this);
+      this.next();
+    });
+  }
+
+  /** Starts whatever comes next: the first unfinished init container, else every container not started yet. */
+  private next(): void {
+    if (this.phase !== 'containers') return;
+    for (const c of this.containers) {
+      if (!c.init) break;
+      if (c.state.kind === 'terminated' && c.state.exitCode === 0) continue;
+      if (c.state.kind === 'waiting' && c.containerId === undefined && !c.inProgress) this.startContainer(c, []);
+      return;
+    }
+    const mains = this.containers.filter((c) => !c.init && c.containerId === undefined && c.state.kind === 'waiting' && !c.inProgress);
+    if (mains[0]) {
+      for (const c of mains) c.state = { kind: 'waiting', reason: 'ContainerCreating' };
+      this.startContainer(mains[0], mains.slice(1));
+    }
+  }
+
+  /** Pull (if needed), create, start; then `then` containers in order (the kubelet starts them one after another). */
+  private startContainer(c: ContainerRun, then: readonly ContainerRun[]): void {
+    const image = c.spec.image ?? '';
+    const policy = c.spec.imagePullPolicy ?? (c.imageRef.endsWith(':latest') ? 'Always' : 'IfNotPresent');
+    const present = this.env.images.has(c.imageRef);
+    c.inProgress = true;
+    const create = () => this.after(this.env.profile.createMs, 'create', () => {
+      if (c.restarting) {
+        c.restarting = false;
+        c.restartCount++;
+      }
+      c.containerId = `containerd://${this.env.random(`container/${this.uid}/${c.spec.name}/${c.restartCount}`).hex(64)}`;
+      this.env.event(this, 'Normal', 'Created', `Created container ${c.spec.name}`, fieldPath(c));
+      this.after(this.env.profile.startMs, 'start', () => this.started(c, then));
+    });
+    if (present && policy !== 'Always') {
+      c.imageId = imageId(this.env.images.get(c.imageRef)!);
+      this.env.event(this, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, fieldPath(c));
+      create();
+      return;
+    }
+    if (policy === 'Never') {
+      c.state = { kind: 'waiting', reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };
+      this.env.event(this, 'Warning', 'ErrImageNeverPull', c.state.message!, fieldPath(c));
+      c.inProgress = false;
+      this.env.changed(this);
+      return;
+    }
+    this.env.event(this, 'Normal', 'Pulling', `Pulling image "${image}"`, fieldPath(c));
+    const now = this.env.now();
+    if (!imageExists(image)) {
+      this.after(this.env.profile.pullLatencyMs, 'pull', () => this.pullFailed(c, then));
+      return;
+    }
+    const duration = present ? this.env.profile.pullLatencyMs : pullDurationMs(this.env.profile, imageRecord(c.imageRef).sizeBytes);
+    const done = present ? now + duration : this.env.images.schedulePull(c.imageRef, now, duration);
+    this.after(done - now, 'pull', () => {
+      const stored = this.env.images.add(c.imageRef);
+      c.imageId = imageId(stored);
+      c.pullFailures = 0;
+      const jitter = this.env.random(`pull/${this.uid}/${c.spec.name}/${c.restartCount}`);
+      const took = duration * 1e6 + jitter.int(1_000_000);
+      const waited = (done - now) * 1e6 + jitter.int(1_000_000);
+      this.env.event(this, 'Normal', 'Pulled',
+        `Successfully pulled image "${image}" in ${formatGoDuration(took)} (${formatGoDuration(Math.max(took, waited))} including waiting)`, fieldPath(c));
+      create();
+    });
+  }
+
+  private pullFailed(c: ContainerRun, then: readonly ContainerRun[]): void {
+    const image = c.spec.image ?? '';
+    const message = `rpc error: code = NotFound desc = failed to pull and unpack image "${c.imageRef}": failed to resolve reference "${c.imageRef}": ${c.imageRef}: not found`;
+    this.env.event(this, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, fieldPath(c));
+    this.env.event(this, 'Warning', 'Failed', 'Error: ErrImagePull', fieldPath(c));
+    c.state = { kind: 'waiting', reason: 'ErrImagePull', message };
+    c.pullFailures++;
+    c.inProgress = false;
+    this.env.changed(this);
+    this.after(this.env.profile.syncMs, 'pull back-off', () => {
+      c.state = { kind: 'waiting', reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
+      this.env.event(this, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, fieldPath(c));
+      this.env.event(this, 'Warning', 'Failed', 'Error: ImagePullBackOff', fieldPath(c));
+      this.env.changed(this);
+      this.after(restartDelayMs(this.env.profile, c.pullFailures), 'pull retry', () => this.startContainer(c, then));
+    });
+  }
+
+  private started(c: ContainerRun, then: readonly ContainerRun[]): void {
+    const startedAt = this.env.wallNow();
+    c.state = { kind: 'running', startedAt };
+    c.ready = false;
+    c.inProgress = false;
+    this.env.event(this, 'Normal', 'Started', `Started container ${c.spec.name}`, fieldPath(c));
+    this.env.changed(this);
+    this.env.containerStarted(this, c.spec.name);
+    const b = this.behaviour(c);
+    const crash = b.firstStartCrash;
+    if (crash && !c.crashed && c.restartCount === 0) {
+      c.crashed = true;
+      if (this.env.random(`crash/${this.namespace}/${this.name}/${c.spec.name}`).next() < crash.probability) {
+        this.after(crash.afterMs, 'crash', () => this.exited(c, crash.exitCode));
+      }
+    }
+    if (b.exitAfterMs !== undefined) this.after(b.exitAfterMs, 'exit', () => this.exited(c, b.exitCode ?? 0));
+    if (!c.init) {
+      this.after(b.readyAfterMs ?? this.env.profile.readyMs, 'ready', () => {
+        if (c.state.kind !== 'running' || c.state.startedAt !== startedAt) return;
+        c.ready = true;
+        this.env.changed(this);
+      });
+    }
+    if (then[0]) this.startContainer(then[0], then.slice(1));
+  }
+
+  private exited(c: ContainerRun, exitCode: number): void {
+    if (c.state.kind !== 'running') return;
+    this.terminate(c, exitCode, exitCode === 0 ? 'Completed' : 'Error');
+    this.env.changed(this);
+    if (c.init && exitCode === 0) {
+      this.after(this.env.profile.syncMs / 2, 'next', () => this.next());
+      return;
+    }
+    const policy = this.spec.restartPolicy ?? 'Always';
+    if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) {
+      if (this.containers.every((x) => x.init || x.state.kind === 'terminated')) this.phase = 'completed';
+      return;
+    }
+    const delay = restartDelayMs(this.env.profile, c.restartCount);
+    if (delay > this.env.profile.syncMs) {
+      this.after(this.env.profile.syncMs, 'back-off', () => {
+        const podRef = `${this.name}_${this.namespace}(${this.uid})`;
+        c.lastTerminated = c.state.kind === 'terminated' ? c.state : c.lastTerminated;
+        c.state = {
+          kind: 'waiting', reason: 'CrashLoopBackOff',
+          message: `back-off ${formatGoDuration((delay - this.env.profile.syncMs) * 1e6)} restarting failed container=${c.spec.name} pod=${podRef}`,
+        };
+        this.env.event(this, 'Warning', 'BackOff', `Back-off restarting failed container ${c.spec.name} in pod ${podRef}`, fieldPath(c));
+        this.env.changed(this);
+      });
+    }
+    this.after(delay, 'restart', () => {
+      if (c.state.kind === 'terminated') c.lastTerminated = c.state;
+      c.state = { kind: 'waiting', reason: c.init ? 'PodInitializing' : 'ContainerCreating' };
+      c.restarting = true;
+      this.startContainer(c, []);
+    });
+  }
+
+  private terminate(c: ContainerRun, exitCode: number, reason: string): void {
+    const startedAt = c.state.kind === 'running' ? c.state.startedAt : this.env.wallNow();
+    c.state = { kind: 'terminated', exitCode, reason, startedAt, finishedAt: this.env.wallNow() };
+    c.ready = false;
+    this.env.containerStopped(this, c.spec.name);
+  }
+
+  private finishStop(): void {
+    for (const c of this.containers) {
+      if (c.state.kind === 'waiting' && c.containerId === undefined) continue;
+      if (c.state.kind === 'waiting') this.terminate(c, 137, 'Error');
+    }
+    if (this.podIp && !this.hostNetwork) this.env.releaseIp(this.podIp);
+    this.phase = 'stopped';
+    this.env.changed(this);
+    this.flushStopped();
+  }
+
+  private flushStopped(): void {
+    const callbacks = this.onStopped.splice(0);
+    for (const cb of callbacks) cb();
+  }
+
+  private after(ms: number, label: string, fn: () => void): void {
+    const id = this.env.schedule(ms, () => {
+      this.timers.delete(id);
+      fn();
+    }, `${label} ${this.key}`);
+    this.timers.add(id);
+  }
+
+  private cancelTimers(): void {
+    for (const id of this.timers) this.env.cancel(id);
+    this.timers.clear();
+  }
+}
+
+function fieldPath(c: ContainerRun): string {
+  return `spec.${c.init ? 'initContainers' : 'containers'}{${c.spec.name}}`;
+}

@@ -1,0 +1,43 @@
+/**
+ * What a pod worker needs from the kubelet that runs it: time, images, the node's network, and
+ * somewhere to report events and changes. An interface, so the worker stays a plain state machine
+ * that tests can drive without a cluster.
+ */
+import type { TimerId } from '../../clock';
+import type { Random } from '../../random';
+import type { ImageStore } from './images';
+import type { ContainerBehaviour, LifecycleProfile } from './lifecycle';
+import type { PodWorker } from './podWorker';
+
+export type NetworkState =
+  /** No CNI config in /etc/cni/net.d: containerd reports NetworkReady=false. */
+  | { readonly kind: 'not-ready' }
+  /** A config exists but its plugin cannot hand out addresses yet (weave's daemon is not up). */
+  | { readonly kind: 'plugin-down'; readonly plugin: string }
+  | { readonly kind: 'ready' };
+
+export type AllocateResult = { readonly ok: true; readonly ip: string } | { readonly ok: false; readonly message: string };
+
+export interface RuntimeEnv {
+  readonly nodeName: string;
+  readonly hostIp: string;
+  readonly profile: LifecycleProfile;
+  readonly images: ImageStore;
+  now(): number;
+  wallNow(): number;
+  schedule(ms: number, fn: () => void, label: string): TimerId;
+  cancel(id: TimerId): void;
+  /** A stream of randomness for one purpose of one pod. */
+  random(label: string): Random;
+  network(): NetworkState;
+  allocateIp(worker: PodWorker): AllocateResult;
+  releaseIp(ip: string): void;
+  /** Records an event about the worker's pod (dropped while the API server is unreachable). */
+  event(worker: PodWorker, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void;
+  /** The worker's status changed: sync it to the API. */
+  changed(worker: PodWorker): void;
+  containerStarted(worker: PodWorker, container: string): void;
+  containerStopped(worker: PodWorker, container: string): void;
+  /** Overrides the image's usual behaviour (an etcd that cannot bind its address crashes). */
+  behaviour?(worker: PodWorker, container: string): ContainerBehaviour | undefined;
+}

@@ -1,0 +1,85 @@
+/**
+ * Static pods: the kubelet's file source. It reads every manifest in /etc/kubernetes/manifests,
+ * names each pod `<name>-<node>`, stamps the config hash / seen / source annotations, and (once the
+ * API server answers) posts a read-only "mirror pod" so `kubectl get pods -n kube-system` shows
+ * etcd-node1 and friends.
+ */
+import { parse } from 'yaml';
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { VirtualFs } from '../../host/fs';
+import { canonicalJson, fnv32a } from '../../api/names';
+import { MANIFESTS_DIR } from '../constants';
+
+export const CONFIG_HASH = 'kubernetes.io/config.hash';
+export const CONFIG_MIRROR = 'kubernetes.io/config.mirror';
+export const CONFIG_SEEN = 'kubernetes.io/config.seen';
+export const CONFIG_SOURCE = 'kubernetes.io/config.source';
+
+export interface StaticPod {
+  readonly file: string;
+  /** The pod as the kubelet runs it: named for the node, annotated, not yet stored. */
+  readonly pod: Pod;
+  readonly hash: string;
+}
+
+/** A cheap fingerprint of the directory: names, sizes and modification times. */
+export function manifestsSignature(fs: VirtualFs, dir = MANIFESTS_DIR): string {
+  const entries = fs.readdir(dir);
+  if (!entries.ok) return '';
+  return entries.value.filter(isManifestName).map((name) => {
+    const st = fs.stat(`${dir}/${name}`);
+    return st.ok ? `${name}:${st.value.size}:${st.value.mtimeMs}` : name;
+  }).join('|');
+}
+
+/** Reads the manifests; files that do not parse into a Pod are skipped, as the kubelet logs and skips them. */
+export function readStaticPods(fs: VirtualFs, nodeName: string, seenAt: string, dir = MANIFESTS_DIR): StaticPod[] {
+  const entries = fs.readdir(dir);
+  if (!entries.ok) return [];
+  const out: StaticPod[] = [];
+  for (const name of entries.value.filter(isManifestName)) {
+    const text = fs.readFile(`${dir}/${name}`);
+    if (!text.ok) continue;
+    const pod = parsePod(text.value);
+    if (!pod?.metadata?.name || !Array.isArray(pod.spec?.containers) || pod.spec.containers.length === 0) continue;
+    const hash = configHash(canonicalJson(pod) + nodeName);
+    const annotations = { ...(pod.metadata.annotations ?? {}), [CONFIG_HASH]: hash, [CONFIG_SEEN]: seenAt, [CONFIG_SOURCE]: 'file' };
+    out.push({
+      file: `${dir}/${name}`,
+      hash,
+      pod: {
+        ...pod,
+        metadata: { ...pod.metadata, name: `${pod.metadata.name}-${nodeName}`, namespace: pod.metadata.namespace ?? 'default', annotations },
+        spec: {
+          ...pod.spec,
+          nodeName,
+          // Static pods tolerate every NoExecute taint: the node controller must never evict them.
+          tolerations: [...(pod.spec.tolerations ?? []), { operator: 'Exists', effect: 'NoExecute' }],
+        },
+      },
+    });
+  }
+  return out;
+}
+
+function parsePod(text: string): Pod | undefined {
+  try {
+    const doc = parse(text) as unknown;
+    if (typeof doc !== 'object' || doc === null) return undefined;
+    const obj = doc as Pod;
+    return obj.kind === 'Pod' ? obj : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function isManifestName(name: string): boolean {
+  return !name.startsWith('.') && /\.(ya?ml|json)$/.test(name);
+}
+
+/** 32 hex characters, like the md5 the kubelet uses as a static pod's UID. */
+function configHash(text: string): string {
+  let out = '';
+  for (let i = 0; i < 4; i++) out += fnv32a(`${i}:${text}`).toString(16).padStart(8, '0');
+  return out;
+}
