@@ -6,14 +6,13 @@
 import '@xyflow/react/dist/base.css';
 import './status.css';
 import './diagram.css';
-import { useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { Controls, ReactFlow, useReactFlow, type AriaLabelConfig, type FitViewOptions } from '@xyflow/react';
 import type { WorldSnapshot } from '../../engine';
 import { EDGE_TYPES, NODE_TYPES } from './flowTypes';
 import { Legend } from './Legend';
-import { stabilizeFlow } from './stable';
-import { toFlow } from './toFlow';
 import type { DiagramEdge, DiagramNode, Flow, FlowOptions, LayoutDirection } from './types';
+import { useDiagramFlow } from './useDiagramFlow';
 import { useLayoutDirection } from './useLayoutDirection';
 
 export interface DiagramProps {
@@ -43,61 +42,52 @@ const ARIA_LABELS: Partial<AriaLabelConfig> = {
 
 export default function Diagram({ snapshot, reducedMotion, highlight, containers, flows }: DiagramProps) {
   const [containerRef, direction] = useLayoutDirection();
-  // A string key, so a new array with the same ids does not recompute the picture.
-  const highlightKey = highlight === undefined ? '' : highlight.join('\n');
-  const flow = useMemo(
-    () => toFlow(snapshot, {
-      reducedMotion,
-      direction,
-      highlight: highlightKey === '' ? [] : highlightKey.split('\n'),
-      ...(containers === undefined ? {} : { containers }),
-      ...(flows === undefined ? {} : { flows }),
-    }),
-    [snapshot, reducedMotion, direction, highlightKey, containers, flows],
-  );
-  const stable = useStableFlow(flow);
+  const stable = useDiagramFlow({ snapshot, reducedMotion, direction, highlight, containers, flows });
 
   return (
     <div className="kp-dg" data-testid="diagram" ref={containerRef}>
-      <div className="kp-dg-canvas">
-        <ReactFlow<DiagramNode, DiagramEdge>
-          nodes={stable.nodes as DiagramNode[]}
-          edges={stable.edges as DiagramEdge[]}
-          nodeTypes={NODE_TYPES}
-          edgeTypes={EDGE_TYPES}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          elementsSelectable={false}
-          edgesFocusable={false}
-          fitView
-          fitViewOptions={FIT_VIEW}
-          minZoom={0.15}
-          maxZoom={1.5}
-          // An illustration inside a page: the wheel scrolls the page, pinch and the buttons zoom.
-          zoomOnScroll={false}
-          zoomOnDoubleClick={false}
-          preventScrolling={false}
-          proOptions={PRO_OPTIONS}
-          ariaLabelConfig={ARIA_LABELS}
-        >
-          <FitOnChange count={stable.nodes.length} direction={direction} reducedMotion={reducedMotion} />
-          <Controls showInteractive={false} fitViewOptions={FIT_VIEW} position="top-right" />
-        </ReactFlow>
-      </div>
+      <FlowCanvas flow={stable} direction={direction} reducedMotion={reducedMotion} />
       <Legend />
     </div>
   );
 }
 
-/** Reuses last frame's objects for everything unchanged, so React Flow re-renders only what moved. */
-function useStableFlow(flow: Flow): Flow {
-  const previous = useRef<Flow | undefined>(undefined);
-  const stable = useMemo(() => stabilizeFlow(previous.current, flow), [flow]);
-  useEffect(() => {
-    previous.current = stable;
-  }, [stable]);
-  return stable;
+interface FlowCanvasProps {
+  readonly flow: Flow;
+  readonly direction: LayoutDirection;
+  readonly reducedMotion: boolean;
 }
+
+/** Memoised: the app re-renders Diagram every frame (new snapshot); React Flow only when the picture changed. */
+const FlowCanvas = memo(function FlowCanvas({ flow, direction, reducedMotion }: FlowCanvasProps) {
+  return (
+    <div className="kp-dg-canvas">
+      <ReactFlow<DiagramNode, DiagramEdge>
+        nodes={flow.nodes as DiagramNode[]}
+        edges={flow.edges as DiagramEdge[]}
+        nodeTypes={NODE_TYPES}
+        edgeTypes={EDGE_TYPES}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        edgesFocusable={false}
+        fitView
+        fitViewOptions={FIT_VIEW}
+        minZoom={0.15}
+        maxZoom={1.5}
+        // An illustration inside a page: the wheel scrolls the page, pinch and the buttons zoom.
+        zoomOnScroll={false}
+        zoomOnDoubleClick={false}
+        preventScrolling={false}
+        proOptions={PRO_OPTIONS}
+        ariaLabelConfig={ARIA_LABELS}
+      >
+        <FitOnChange count={flow.nodes.length} direction={direction} reducedMotion={reducedMotion} />
+        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} position="top-right" />
+      </ReactFlow>
+    </div>
+  );
+});
 
 /** Refits when nodes appear or disappear (init, join, a scale) or the layout turns; not on every status change. */
 function FitOnChange({ count, direction, reducedMotion }: { count: number; direction: LayoutDirection; reducedMotion: boolean }) {

@@ -1,7 +1,8 @@
 /** What the colours, glyphs and lines mean; the same cues the nodes use. */
+import { memo } from 'react';
 import { CATEGORY_ORDER, CATEGORY_STYLES } from './palette';
 
-export function Legend() {
+export const Legend = memo(function Legend() {
   return (
     <ul className="kp-dg-legend" aria-label="Legend">
       {CATEGORY_ORDER.map((category) => (
@@ -16,4 +17,4 @@ export function Legend() {
       </li>
     </ul>
   );
-}
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { stabilizeFlow } from './stable';
+import { snapshotKey, stabilizeFlow } from './stable';
 import { toFlow } from './toFlow';
 import { CATEGORY_ORDER, CATEGORY_STYLES } from './palette';
 import { afterJoin, afterWeave, duringWeave, WEAVE } from './testing/fixtures';
@@ -26,6 +26,16 @@ describe('stabilizeFlow: no re-render for what did not change', () => {
     expect(after.nodes).not.toBe(before.nodes);
     const kept = after.nodes.find((n) => n.id === 'pod/kube-system/etcd-node1');
     expect(kept).toBe(before.nodes.find((n) => n.id === 'pod/kube-system/etcd-node1'));
+  });
+});
+
+describe('snapshotKey: when the picture may have changed', () => {
+  it('ignores the clock and follows the revision and the machines', () => {
+    const base = afterJoin();
+    expect(snapshotKey({ ...base, now: base.now + 16, wallNow: base.wallNow + 16 })).toBe(snapshotKey(base));
+    expect(snapshotKey({ ...base, revision: base.revision + 1 })).not.toBe(snapshotKey(base));
+    const kubeletStopped = { ...base, hosts: base.hosts.map((h) => (h.name === 'node2' ? { ...h, kubeletRunning: false } : h)) };
+    expect(snapshotKey(kubeletStopped)).not.toBe(snapshotKey(base));
   });
 });
 

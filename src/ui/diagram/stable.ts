@@ -4,7 +4,7 @@
  * object changes. Reusing the previous object for every node and edge that is equal by value means
  * only what really changed re-renders, and an unchanged picture returns the very same arrays.
  */
-import { deepEqual } from '../../engine';
+import { deepEqual, type WorldSnapshot } from '../../engine';
 import type { DiagramEdge, DiagramNode, Flow } from './types';
 
 export function stabilizeFlow(previous: Flow | undefined, next: Flow): Flow {
@@ -25,4 +25,14 @@ function reuse<T extends DiagramNode | DiagramEdge>(previous: readonly T[], next
     return kept;
   });
   return unchanged ? previous : out;
+}
+
+/**
+ * What the picture depends on, as a cheap key: the engine bumps `revision` on every observable change
+ * (API writes, kubelets starting), and host fields cover the machines. The clock (`now`) is left out
+ * on purpose: it moves every frame and the picture shows no ages.
+ */
+export function snapshotKey(snapshot: WorldSnapshot): string {
+  const hosts = snapshot.hosts.map((h) => `${h.name}=${h.ip},${h.kubeletRunning ? 1 : 0},${h.apiServer ?? ''}`).join(';');
+  return `${snapshot.revision}|${snapshot.clusters.length}|${hosts}`;
 }
