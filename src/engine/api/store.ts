@@ -11,6 +11,8 @@ import type { Random } from '../random';
 import { deepClone, deepEqual, deepFreeze, type Draft } from '../util/json';
 import { rfc3339 } from '../util/time';
 import { ApiError, alreadyExists, conflict, errResult, notFound, okResult, type ApiResult } from './errors';
+import { applyDefaults } from './defaults';
+import { namespaceCreateError, namespaceDeleteError, markNamespaceTerminating } from './namespaceLifecycle';
 import { apiVersionOf, mustResolve, resourceKey, type ResourceType } from './resources';
 import { fieldOf, type Actor, type KubeObject, type ObjectMeta, type Stored, type WatchEvent } from './types';
 import { matchesSelector, type Selector } from './selectors';
@@ -79,9 +81,12 @@ export class ApiStore {
       if (type.kind !== 'Namespace' && !this.get(NAMESPACES, undefined, meta.namespace)) {
         return errResult(notFound('namespaces', meta.namespace));
       }
+      const refused = namespaceCreateError(type, meta.name ?? '', this.get(NAMESPACES, undefined, meta.namespace));
+      if (refused) return errResult(refused);
     } else {
       delete meta.namespace;
     }
+    applyDefaults(type.kind, obj, 'create');
     if (!meta.name) {
       if (!meta.generateName) {
         return errResult(new ApiError('Invalid', `${type.kind} "" is invalid: metadata.name: Required value: name or generateName is required`));
@@ -113,6 +118,7 @@ export class ApiStore {
     const rv = input.metadata?.resourceVersion;
     if (rv !== undefined && rv !== current.metadata.resourceVersion) return errResult(conflict(resourceKey(type), name));
     const obj = deepClone(input) as Draft<KubeObject>;
+    applyDefaults(type.kind, obj, 'update');
     const meta = (obj.metadata ??= {}) as Draft<ObjectMeta>;
     meta.uid = current.metadata.uid;
     meta.creationTimestamp = current.metadata.creationTimestamp;
@@ -151,6 +157,12 @@ export class ApiStore {
     if (!current) return errResult(notFound(resourceKey(type), name));
     const spec = fieldOf(current, 'spec') as { nodeName?: string; terminationGracePeriodSeconds?: number } | undefined;
     const grace = opts.gracePeriodSeconds ?? spec?.terminationGracePeriodSeconds ?? 30;
+    if (type.kind === 'Namespace') {
+      const refused = namespaceDeleteError(name);
+      if (refused) return errResult(refused);
+      if (current.metadata.deletionTimestamp) return okResult(current);
+      return this.mutate(type, namespace, name, actor, (draft) => markNamespaceTerminating(draft, this.timestamp()));
+    }
     if (type.kind === 'Pod' && spec?.nodeName && grace > 0) {
       if (current.metadata.deletionTimestamp) return okResult(current);
       return this.mutate(type, namespace, name, actor, (draft) => {

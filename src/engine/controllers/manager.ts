@@ -4,7 +4,7 @@
  * gone. The queue drains at the virtual instant the change happened, in registration order, so
  * the same writes always produce the same reactions.
  */
-import type { VirtualClock } from '../clock';
+import type { TimerId, VirtualClock } from '../clock';
 import type { ApiStore } from '../api/store';
 import type { WatchEvent } from '../api/types';
 import type { Unsubscribe } from '../emitter';
@@ -31,7 +31,14 @@ interface Entry {
   readonly queue: string[];
   readonly queued: Set<string>;
   wasEnabled: boolean;
-  readonly timers: Map<string, number>;
+  /** Key → the virtual instant it asked to be looked at again. */
+  readonly due: Map<string, number>;
+}
+
+/** Every requeue due at one instant shares one clock timer, so they are handled in one drain. */
+interface DueBucket {
+  readonly timer: TimerId;
+  readonly items: Set<readonly [Entry, string]>;
 }
 
 /** A safety net against two controllers fighting forever; a bug, never a normal state. */
@@ -39,6 +46,7 @@ const MAX_STEPS_PER_DRAIN = 200_000;
 
 export class ControllerManager {
   private readonly entries: Entry[] = [];
+  private readonly buckets = new Map<number, DueBucket>();
   private readonly unwatch: Unsubscribe;
   private draining = false;
 
@@ -54,14 +62,15 @@ export class ControllerManager {
   }
 
   add(controller: Controller): void {
-    const entry: Entry = { controller, queue: [], queued: new Set(), wasEnabled: false, timers: new Map() };
+    const entry: Entry = { controller, queue: [], queued: new Set(), wasEnabled: false, due: new Map() };
     this.entries.push(entry);
   }
 
   remove(name: string): void {
     const i = this.entries.findIndex((e) => e.controller.name === name);
     if (i < 0) return;
-    for (const timer of this.entries[i]!.timers.values()) this.clock.cancel(timer);
+    // Its pending requeues find no entry when they fire (see requeueAfter).
+    this.entries[i]!.due.clear();
     this.entries.splice(i, 1);
   }
 
@@ -103,7 +112,8 @@ export class ControllerManager {
 
   dispose(): void {
     this.unwatch();
-    for (const entry of this.entries) for (const timer of entry.timers.values()) this.clock.cancel(timer);
+    for (const bucket of this.buckets.values()) this.clock.cancel(bucket.timer);
+    this.buckets.clear();
     this.entries.length = 0;
   }
 
@@ -113,15 +123,34 @@ export class ControllerManager {
     entry.queue.push(key);
   }
 
-  /** One pending timer per key: every reconcile recomputes when it next needs a look, so the latest request wins. */
+  /**
+   * One pending requeue per key: every reconcile recomputes when it next needs a look, so the
+   * latest request wins. Requeues due at the same instant share a timer (a thousand pods turning
+   * available together cost one drain, not a thousand).
+   */
   private requeueAfter(entry: Entry, key: string, ms: number): void {
-    const at = this.clock.now() + Math.max(0, ms);
-    const existing = entry.timers.get(key);
-    if (existing !== undefined) this.clock.cancel(existing);
-    const id = this.clock.schedule(at - this.clock.now(), () => {
-      entry.timers.delete(key);
+    const at = this.clock.now() + Math.max(0, Math.floor(ms));
+    const previous = entry.due.get(key);
+    if (previous === at) return;
+    entry.due.set(key, at);
+    let bucket = this.buckets.get(at);
+    if (!bucket) {
+      const timer = this.clock.schedule(at - this.clock.now(), () => this.fire(at), `requeue @${at}`);
+      bucket = { timer, items: new Set() };
+      this.buckets.set(at, bucket);
+    }
+    bucket.items.add([entry, key]);
+  }
+
+  private fire(at: number): void {
+    const bucket = this.buckets.get(at);
+    this.buckets.delete(at);
+    if (!bucket) return;
+    for (const [entry, key] of bucket.items) {
+      // Skipped when a later request moved the key, or its controller was removed.
+      if (entry.due.get(key) !== at) continue;
+      entry.due.delete(key);
       this.push(entry, key);
-    }, `requeue ${entry.controller.name} ${key}`);
-    entry.timers.set(key, id);
+    }
   }
 }

@@ -1,0 +1,97 @@
+/**
+ * Pod facts every workload controller needs, with the rules of k8s.io/kubernetes/pkg/api/v1/pod:
+ * a pod is ready when its Ready condition is True, available once it has been ready for
+ * minReadySeconds, active while it is neither finished nor being deleted.
+ */
+import type { OwnerReference, Pod, Stored } from '../api/types';
+import { parseTime } from '../util/time';
+
+export function isPodReady(pod: Pod): boolean {
+  return readyCondition(pod)?.status === 'True';
+}
+
+/** Wall-clock ms since which the pod has been ready, if it is. */
+export function readySince(pod: Pod): number | undefined {
+  const c = readyCondition(pod);
+  return c?.status === 'True' ? parseTime(c.lastTransitionTime) : undefined;
+}
+
+/** Ready for more than minReadySeconds (strictly after, as the real check uses Before). */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, nowMs: number): boolean {
+  if (!isPodReady(pod)) return false;
+  if (minReadySeconds <= 0) return true;
+  const since = readySince(pod);
+  return since !== undefined && since + minReadySeconds * 1000 < nowMs;
+}
+
+/** Virtual ms until a ready pod becomes available, or undefined when that is not pending. */
+export function msUntilAvailable(pod: Pod, minReadySeconds: number, nowMs: number): number | undefined {
+  if (minReadySeconds <= 0 || !isPodReady(pod) || isPodAvailable(pod, minReadySeconds, nowMs)) return undefined;
+  const since = readySince(pod);
+  if (since === undefined) return undefined;
+  return Math.max(1, since + minReadySeconds * 1000 - nowMs + 1);
+}
+
+/** Neither Succeeded nor Failed, and not being deleted (controller.IsPodActive). */
+export function isPodActive(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata?.deletionTimestamp;
+}
+
+export function isPodTerminal(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase === 'Succeeded' || phase === 'Failed';
+}
+
+export function restartCount(pod: Pod): number {
+  return (pod.status?.containerStatuses ?? []).reduce((sum, c) => sum + (c.restartCount ?? 0), 0);
+}
+
+function readyCondition(pod: Pod) {
+  return pod.status?.conditions?.find((c) => c.type === 'Ready');
+}
+
+/** The controller reference a workload puts on what it creates (metav1.NewControllerRef). */
+export function controllerRefTo(owner: Stored): OwnerReference {
+  return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
+}
+
+/** Creation time in wall-clock ms (0 when missing, so such objects sort first, as upstream). */
+export function createdMs(obj: { readonly metadata?: { readonly creationTimestamp?: string } }): number {
+  return parseTime(obj.metadata?.creationTimestamp) ?? 0;
+}
+
+/** Oldest first, then by name: the order ReplicaSetsByCreationTimestamp and friends use. */
+export function byCreation(a: Stored, b: Stored): number {
+  const d = createdMs(a) - createdMs(b);
+  if (d !== 0) return d;
+  return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0;
+}
+
+export interface ConditionChange {
+  readonly type: string;
+  readonly status: 'True' | 'False' | 'Unknown';
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+/**
+ * podutil.UpdatePodCondition: replaces the condition of that type, keeping lastTransitionTime when
+ * the status did not change. lastProbeTime stays null, as the scheduler writes it.
+ */
+export function setPodCondition(status: { conditions?: unknown[] }, change: ConditionChange, now: string): void {
+  const list = (status.conditions ?? []) as Record<string, unknown>[];
+  const i = list.findIndex((c) => c['type'] === change.type);
+  const old = i >= 0 ? list[i] : undefined;
+  const next: Record<string, unknown> = {
+    type: change.type,
+    status: change.status,
+    lastProbeTime: null,
+    lastTransitionTime: old && old['status'] === change.status ? old['lastTransitionTime'] : now,
+    ...(change.reason !== undefined ? { reason: change.reason } : {}),
+    ...(change.message !== undefined ? { message: change.message } : {}),
+  };
+  if (i >= 0) list[i] = next;
+  else list.push(next);
+  status.conditions = list;
+}

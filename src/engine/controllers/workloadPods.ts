@@ -1,0 +1,112 @@
+/**
+ * What ReplicaSets and DaemonSets do with pods alike: claim them (ControllerRefManager: adopt
+ * matching orphans, release owned pods whose labels no longer match), create them from the
+ * template with a controller reference, and pick which to delete first when scaling down.
+ */
+import type { ApiResult } from '../api/errors';
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { KubeObject, LabelSelector, OwnerReference, Pod, Stored } from '../api/types';
+import type { ResourceType } from '../api/resources';
+import { controllerOf } from '../api/types';
+import { fromLabelSelector, matchesSelector } from '../api/selectors';
+import { R, type ControllerContext } from './context';
+import { controllerRefTo, createdMs, isPodReady, readySince, restartCount } from './podUtil';
+
+/** The pods a controller owns after adopting matching orphans and releasing what no longer matches. */
+export function claimPods(ctx: ControllerContext, owner: Stored, selector: LabelSelector | undefined, actor: string): Stored<Pod>[] {
+  return claimObjects<Pod>(ctx, R.pods, owner, selector, actor);
+}
+
+/**
+ * ControllerRefManager: the objects of a type a controller owns after adopting orphans that match
+ * its selector and releasing owned ones that do not. An empty selector adopts nothing (apps/v1
+ * never allows one); an owner being deleted neither adopts nor releases.
+ */
+export function claimObjects<T extends KubeObject>(
+  ctx: ControllerContext, type: ResourceType, owner: Stored, selector: LabelSelector | undefined, actor: string,
+): Stored<T>[] {
+  const sel = fromLabelSelector(selector);
+  const namespace = owner.metadata.namespace ?? 'default';
+  const deleting = owner.metadata.deletionTimestamp !== undefined;
+  const claimed: Stored<T>[] = [];
+  for (const obj of ctx.index.owned<T>(type, owner.metadata.uid)) {
+    if (controllerOf(obj)?.uid !== owner.metadata.uid) continue;
+    if (sel.length > 0 && matchesSelector(sel, obj.metadata.labels)) {
+      claimed.push(obj);
+    } else if (!deleting) {
+      const released = setOwnerRefs(ctx, type, obj, actor, (refs) => refs.filter((r) => r.uid !== owner.metadata.uid));
+      if (!released.ok) claimed.push(obj);
+    }
+  }
+  if (deleting || sel.length === 0) return claimed;
+  for (const obj of ctx.index.orphansIn<T>(type, namespace)) {
+    if (obj.metadata.deletionTimestamp || !matchesSelector(sel, obj.metadata.labels)) continue;
+    const adopted = setOwnerRefs(ctx, type, obj, actor, (refs) => [...refs, controllerRefTo(owner)]);
+    if (adopted.ok) claimed.push(adopted.value);
+  }
+  return claimed;
+}
+
+function setOwnerRefs<T extends KubeObject>(
+  ctx: ControllerContext, type: ResourceType, obj: Stored<T>, actor: string, change: (refs: readonly OwnerReference[]) => OwnerReference[],
+): ApiResult<Stored<T>> {
+  return ctx.store.mutate<T>(type, obj.metadata.namespace, obj.metadata.name, actor, (draft) => {
+    const refs = change(draft.metadata.ownerReferences ?? []);
+    if (refs.length > 0) draft.metadata.ownerReferences = refs;
+    else delete draft.metadata.ownerReferences;
+  });
+}
+
+/** controller.GetPodFromTemplate: the template's labels, annotations and spec, owned by the controller. */
+export function podFromTemplate(template: PodTemplateSpec | undefined, owner: Stored, extraLabels: Readonly<Record<string, string>> = {}): Pod {
+  const meta = template?.metadata;
+  return {
+    metadata: {
+      generateName: `${owner.metadata.name}-`,
+      namespace: owner.metadata.namespace ?? 'default',
+      labels: { ...meta?.labels, ...extraLabels },
+      ...(meta?.annotations ? { annotations: { ...meta.annotations } } : {}),
+      ...(meta?.finalizers ? { finalizers: [...meta.finalizers] } : {}),
+      ownerReferences: [controllerRefTo(owner)],
+    },
+    spec: template?.spec ?? { containers: [] },
+  };
+}
+
+const PHASE_RANK: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, Running: 2 };
+
+/**
+ * Pods in the order a ReplicaSet deletes them (ActivePodsWithRanks): unscheduled first, then
+ * pending before running, not ready before ready, pods doubled up on a node with related pods
+ * first, then the most recently ready, the most restarted, the newest. Names break the last ties.
+ */
+export function deletionOrder(pods: readonly Stored<Pod>[], coLocated: (pod: Stored<Pod>) => number): Stored<Pod>[] {
+  const ranked = pods.map((pod) => ({ pod, rank: coLocated(pod) }));
+  ranked.sort((a, b) => {
+    const pa = a.pod;
+    const pb = b.pod;
+    const assignedA = pa.spec?.nodeName ? 1 : 0;
+    const assignedB = pb.spec?.nodeName ? 1 : 0;
+    if (assignedA !== assignedB) return assignedA - assignedB;
+    const phaseA = PHASE_RANK[pa.status?.phase ?? 'Pending'] ?? 0;
+    const phaseB = PHASE_RANK[pb.status?.phase ?? 'Pending'] ?? 0;
+    if (phaseA !== phaseB) return phaseA - phaseB;
+    const readyA = isPodReady(pa) ? 1 : 0;
+    const readyB = isPodReady(pb) ? 1 : 0;
+    if (readyA !== readyB) return readyA - readyB;
+    if (a.rank !== b.rank) return b.rank - a.rank;
+    if (readyA === 1) {
+      const ta = readySince(pa) ?? 0;
+      const tb = readySince(pb) ?? 0;
+      if (ta !== tb) return tb - ta;
+    }
+    const ra = restartCount(pa);
+    const rb = restartCount(pb);
+    if (ra !== rb) return rb - ra;
+    const ca = createdMs(pa);
+    const cb = createdMs(pb);
+    if (ca !== cb) return cb - ca;
+    return pa.metadata.name < pb.metadata.name ? 1 : pa.metadata.name > pb.metadata.name ? -1 : 0;
+  });
+  return ranked.map((r) => r.pod);
+}
