@@ -14,13 +14,16 @@ export interface VersionInfo {
   readonly platform: string;
 }
 
-const BASE = {
-  major: '1', minor: '27', gitVersion: 'v1.27.2', gitCommit: '7f6f68fdabc4df88cfea2dcf9a19b2b830f1e647', gitTreeState: 'clean',
-  goVersion: 'go1.20.4', compiler: 'gc', platform: 'linux/amd64',
-};
+/** Field order matters: `kubectl version -o json` prints the struct's order. */
+function info(buildDate: string): VersionInfo {
+  return {
+    major: '1', minor: '27', gitVersion: 'v1.27.2', gitCommit: '7f6f68fdabc4df88cfea2dcf9a19b2b830f1e647', gitTreeState: 'clean',
+    buildDate, goVersion: 'go1.20.4', compiler: 'gc', platform: 'linux/amd64',
+  };
+}
 
-export const CLIENT_VERSION: VersionInfo = { ...BASE, buildDate: '2023-05-17T14:20:07Z' };
-export const SERVER_VERSION: VersionInfo = { ...BASE, buildDate: '2023-05-17T14:13:28Z' };
+export const CLIENT_VERSION: VersionInfo = info('2023-05-17T14:20:07Z');
+export const SERVER_VERSION: VersionInfo = info('2023-05-17T14:13:28Z');
 export const KUSTOMIZE_VERSION = 'v5.0.1';
 
 /** Go's %#v-like rendering kubectl 1.27 prints: version.Info{Major:"1", ...}. */
