@@ -34,7 +34,9 @@ export class EventRecorder {
       });
       return;
     }
-    const nanos = BigInt(this.store.wallNow()) * 1_000_000n;
+    // Real names use the nanosecond clock; at one virtual millisecond, count up to stay unique.
+    let nanos = BigInt(this.store.wallNow()) * 1_000_000n;
+    while (this.store.get(EVENTS, namespace, `${involved.metadata.name}.${nanos.toString(16)}`)) nanos += 1n;
     this.store.create<Event>(EVENTS, {
       metadata: { name: `${involved.metadata.name}.${nanos.toString(16)}`, namespace },
       involvedObject: {
