@@ -5,7 +5,7 @@
  */
 import type { LayoutDirection } from './types';
 
-export const POD_WIDTH = 204;
+export const POD_WIDTH = 212;
 export const POD_HEIGHT = 76;
 export const GAP = 8;
 /** Padding inside a host. */
