@@ -75,6 +75,8 @@ export class Playground {
   event(resource: string, namespace: string | undefined, name: string, type: 'Normal' | 'Warning', reason: string, message: string, component: string, host?: string): void {
     const obj = this.store.get(T(resource), namespace, name);
     if (!obj) throw new Error(`no ${resource} ${name}`);
+    // Event names carry the time in nanoseconds; one millisecond apart keeps them distinct.
+    this.advance(1);
     this.cluster!.recorder.record(obj, type, reason, message, { component, ...(host ? { host } : {}) });
   }
 

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { expectGolden } from '../testing/golden';
+import { Playground } from '../testing/playground';
+
+const golden = (name: string, text: string) => expectGolden(import.meta.dirname, name, text);
+
+describe('kubectl describe', () => {
+  it('node before the pod network: Ready False with KubeletNotReady, the not-ready taint', () => {
+    const p = new Playground().init().advance(30_000);
+    const r = p.kubectl('describe node node1');
+    expect(r.exitCode).toBe(0);
+    golden('describe-node-after-init', r.stdout);
+  });
+
+  it('node after Weave: NetworkUnavailable/WeaveIsUp, non-terminated pods, allocated resources, events', () => {
+    const p = new Playground().init().join().weave().advance(60_000);
+    golden('describe-node-after-weave', p.kubectl('describe nodes node1').stdout);
+  });
+
+  it('pod: pending coredns with its FailedScheduling event', () => {
+    const p = new Playground().init().advance(30_000);
+    golden('describe-pod-coredns-pending', p.kubectl('describe pod -n kube-system coredns-5d78c9869d-jl5gg').stdout);
+  });
+
+  it('pod: running weave-net with init container, a restart, env from the downward API', () => {
+    const p = new Playground().init().join().weave().advance(60_000);
+    const name = p.kubectl('get pods -n kube-system -o name').stdout.split('\n').filter((l) => l.includes('weave-net'))[1]!;
+    golden('describe-pod-weave-net', p.kubectl(`describe ${name} -n kube-system`).stdout);
+  });
+
+  it('finds objects by name prefix and separates them with blank lines', () => {
+    const p = new Playground().init().join().weave();
+    const r = p.kubectl('describe pods coredns -n kube-system');
+    expect(r.stdout.match(/^Name: {9}/gm)).toHaveLength(2);
+    expect(r.stdout).toMatch(/Normal +Started +\d+s +kubelet +Started container coredns/);
+    expect(r.stdout.split('\n\n\nName:')).toHaveLength(2);
+    expect(p.kubectl('describe pod nosuch -n kube-system')).toMatchObject({ stderr: 'Error from server (NotFound): pods "nosuch" not found\n', exitCode: 1 });
+  });
+
+  it('other kinds with the generic layout', () => {
+    const p = new Playground().init();
+    golden('describe-lease-generic', p.kubectl('describe lease node1 -n kube-node-lease').stdout);
+  });
+});
