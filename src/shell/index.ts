@@ -15,3 +15,8 @@ export type { CommandEntry, LazyCommand } from './interpreter/commandTable';
 export { parse } from './parser/parse';
 export type { ParseOptions, ParseResult } from './parser/parse';
 export type { ContinuationReason } from './parser/errors';
+
+// The terminal: line discipline, completion, cooked mode, journal (src/shell/terminal)
+export { createTerminalSession } from './terminal/terminalSession';
+export type { JournalEntry, RunResult as TerminalRunResult, TerminalSession, TerminalSessionOptions } from './terminal/terminalTypes';
+export type { TerminalShell } from './terminal/shellPort';

@@ -32,12 +32,17 @@ export interface TerminalShell {
 
   /** The shell ended (exit, logout): the terminal starts a fresh login shell. */
   onExit?: ((listener: (exitCode: number) => void) => Unsubscribe) | undefined;
-  /** Alternative to onExit: read after each job. */
-  readonly exited?: boolean | undefined;
+  /** The shell has ended (read after each job, for shells without onExit). */
+  readonly ended?: boolean | undefined;
+  /**
+   * A running job is blocked reading the terminal. A line typed while no one reads stays with
+   * the tty and reaches bash at the next prompt, as typeahead.
+   */
+  readonly waitingForInput?: boolean | undefined;
   /**
    * Terminal input written to the job's stdin that the job never read. A tty keeps unread input for
-   * the next reader, so the terminal hands it to the shell prompt as typeahead. Without it, lines
-   * typed while a job runs go to that job only.
+   * the next reader, so the terminal hands it to the shell prompt as typeahead. When offered, every
+   * line typed during a job goes to its stdin first (waitingForInput is not needed).
    */
   takeUnreadInput?: (() => string) | undefined;
 }

@@ -112,6 +112,19 @@ describe('typeahead', () => {
     expect(t.journal.map((e) => (e.kind === 'line' ? e.text : e.kind))).toEqual(['sleep 3', 'echo next']);
   });
 
+  test('with a shell that tells when its job reads, a line typed while nobody reads waits for bash', () => {
+    const t = terminalHarness({ announcesReads: true });
+    t.type('sleep 3\r');
+    t.type('echo next\r');
+    expect(t.shell.stdinWrites).toEqual([]);
+    t.advance(3000);
+    expect(t.screenText()).toBe([`${P}sleep 3`, 'echo next', `${P}echo next`, 'next', p].join('\n'));
+    t.type('ask\r');
+    t.type('y\r');
+    expect(t.shell.stdinWrites).toEqual(['y\n']);
+    expect(t.screenText().split('\n').slice(-2)).toEqual(['answer=y', p]);
+  });
+
   test('text typed during a job without Enter is waiting in the line at the next prompt', () => {
     const t = terminalHarness();
     t.type('sleep 1\r');
@@ -143,7 +156,16 @@ describe('shell events', () => {
     expect(t.shells[1]!.history).toEqual(['echo again']);
   });
 
-  test('exit is noticed through `exited` when the shell has no exit event', () => {
+  test('an exit announced after its job end replaces the prompt already shown', () => {
+    const t = terminalHarness({ exitEvent: true });
+    t.type('exit-later 1\r');
+    t.advance(1000);
+    expect(t.shells).toHaveLength(2);
+    expect(t.screenText()).toBe([`${P}exit-later 1`, 'logout', p].join('\n'));
+    expect(t.transcript()).toBe(t.screenText());
+  });
+
+  test('exit is noticed through `ended` when the shell has no exit event', () => {
     const t = terminalHarness();
     t.type('logout\r');
     expect(t.shells).toHaveLength(2);

@@ -11,14 +11,13 @@
  * same screen. Completion listings and Ctrl+L are display only and are not journaled.
  */
 import { Emitter, type Unsubscribe } from '../../engine';
-import { ColumnTracker } from './columnTracker';
 import { completeLine } from './completion/candidates';
-import { CookedLine, eraseEcho } from './cooked';
+import { CookedLine } from './cooked';
 import { KeyDecoder, type Key } from './keys';
 import { LineEditor, type EditorEvent } from './lineEditor';
 import type { TerminalShell } from './shellPort';
 import type { JournalEntry, RunResult, TerminalSession, TerminalSessionOptions } from './terminalTypes';
-import { Transcript } from './transcript';
+import { TerminalOutput } from './output';
 import { Typeahead, type RunRequest } from './typeahead';
 
 type Mode = 'new' | 'prompt' | 'running';
@@ -29,7 +28,6 @@ interface Events extends Record<string, unknown> {
 }
 
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
-const CLEAR_SCREEN = '\x1b[H\x1b[2J';
 
 export function createTerminalSession(shell: TerminalShell, opts: TerminalSessionOptions = {}): TerminalSession {
   return new Session(shell, opts);
@@ -49,22 +47,23 @@ class Session implements TerminalSession {
   private inAccept = false;
   private endedInAccept: number | undefined;
   private exitRequested = false;
+  /** Lines typed (and echoed) while the job was not reading: the tty keeps them for bash. */
+  private ttyLines = '';
   private outputTail = '';
   private cols: number;
   private height: number;
   private readonly events = new Emitter<Events>();
   private readonly decoder = new KeyDecoder();
-  private readonly tracker: ColumnTracker;
-  private readonly log = new Transcript();
+  private readonly out: TerminalOutput;
   private readonly editor: LineEditor;
 
   constructor(shell: TerminalShell, private readonly opts: TerminalSessionOptions) {
     this.cols = Math.max(2, opts.columns ?? 80);
     this.height = Math.max(1, opts.rows ?? 24);
-    this.tracker = new ColumnTracker(this.cols);
+    this.out = new TerminalOutput(this.cols, (bytes) => this.events.emit('write', bytes));
     this.shell = shell;
     this.editor = new LineEditor(
-      { write: (bytes) => this.write(bytes), record: (text) => this.log.write(text) },
+      { write: (bytes) => this.out.bytes(bytes), record: (text) => this.out.transcript.write(text) },
       { history: () => this.shell.history, complete: (line, cursor) => completeLine(this.shell, line, cursor) },
       this.cols,
     );
@@ -92,16 +91,13 @@ class Session implements TerminalSession {
   }
 
   transcript(): string {
-    return this.log.text(this.editor.plain);
+    return this.out.transcript.text(this.editor.plain);
   }
 
   start(banner?: string): void {
     if (this.mode !== 'new') return;
-    this.write(BRACKETED_PASTE_ON);
-    if (banner) {
-      this.write(banner.replace(/\r?\n/g, '\r\n'));
-      this.log.write(banner.replace(/\r\n/g, '\n'));
-    }
+    this.out.bytes(BRACKETED_PASTE_ON);
+    if (banner) this.out.text(banner.replace(/\r\n/g, '\n'));
     this.showPrompt();
     this.drain();
   }
@@ -115,7 +111,7 @@ class Session implements TerminalSession {
   resize(cols: number, rows: number): void {
     this.cols = Math.max(2, Math.floor(cols));
     this.height = Math.max(1, Math.floor(rows));
-    this.tracker.resize(this.cols);
+    this.out.resize(this.cols);
     this.editor.resize(this.cols);
     this.shell.resize(this.cols);
   }
@@ -192,8 +188,8 @@ class Session implements TerminalSession {
         return;
       case 'clear':
         // The old prompt line scrolls into the scrollback with the rest of the screen.
-        this.log.write(`${this.editor.plain}\n`);
-        this.clearScreen();
+        this.out.transcript.write(`${this.editor.plain}\n`);
+        this.out.clearScreen();
         this.editor.redrawAtTop();
         return;
     }
@@ -262,7 +258,8 @@ class Session implements TerminalSession {
     if (this.mode !== 'running') return;
     const wasInterrupted = this.interrupted;
     this.interrupted = false;
-    const unread = this.unreadInput();
+    const unread = this.unreadInput() + this.ttyLines;
+    this.ttyLines = '';
     if (!wasInterrupted) {
       // A tty keeps what the job did not read for the next reader: bash, at its prompt.
       this.queue.unread(unread);
@@ -272,10 +269,10 @@ class Session implements TerminalSession {
     } else {
       this.cooked.clear();
       // bash starts a new line after a job killed by SIGINT, so the prompt is not glued to "^C".
-      if (this.tracker.col !== 0) this.writeText('\n');
+      if (this.out.col !== 0) this.out.text('\n');
     }
     if (this.activeRun?.lastSubmitted) this.finishRun(exitCode);
-    if (this.exitRequested || this.shell.exited === true) this.relogin(false);
+    if (this.exitRequested || this.shell.ended === true) this.relogin(false);
     this.showPrompt();
     this.drain();
   }
@@ -297,7 +294,7 @@ class Session implements TerminalSession {
       text = this.stash;
       this.stash = undefined;
     }
-    this.editor.begin(prompt, this.tracker.col, text);
+    this.editor.begin(prompt, this.out.col, text);
   }
 
   private promptEof(): void {
@@ -307,7 +304,7 @@ class Session implements TerminalSession {
       this.editor.accept();
       this.continuation = false;
       this.shell.interrupt();
-      this.writeText('bash: syntax error: unexpected end of file\n');
+      this.out.text('bash: syntax error: unexpected end of file\n');
       if (this.activeRun?.lastSubmitted) this.finishRun(2);
       this.showPrompt();
       return;
@@ -320,7 +317,7 @@ class Session implements TerminalSession {
 
   private relogin(saidLogout: boolean): void {
     this.exitRequested = false;
-    if (!saidLogout && !this.outputTail.endsWith('logout\n')) this.writeText('logout\n');
+    if (!saidLogout && !this.outputTail.endsWith('logout\n')) this.out.text('logout\n');
     if (this.opts.newSession) {
       for (const off of this.detach) off();
       this.shell = this.opts.newSession();
@@ -338,30 +335,39 @@ class Session implements TerminalSession {
         else this.jobEnded(code);
       }),
       shell.onClearScreen(() => {
-        this.log.breakLine();
-        this.clearScreen();
+        this.out.clearScreen();
         if (this.editor.active && this.mode === 'prompt') this.editor.redrawAtTop();
       }),
     ];
     if (shell.onExit) {
-      this.detach.push(shell.onExit(() => {
-        this.exitRequested = true;
-        if (!this.inAccept && this.mode === 'running' && !this.shell.busy) this.jobEnded(0);
-      }));
+      this.detach.push(shell.onExit(() => this.onExit()));
+    }
+  }
+
+  private onExit(): void {
+    this.exitRequested = true;
+    if (this.inAccept) return;
+    if (this.mode === 'running' && !this.shell.busy) {
+      this.jobEnded(0);
+    } else if (this.mode === 'prompt') {
+      // The job's end was announced first and its prompt is up: it belongs to the shell that ended.
+      const typed = this.editor.text;
+      this.editor.hide();
+      this.relogin(false);
+      this.showPrompt();
+      if (typed !== '') this.editor.setText(typed);
     }
   }
 
   private onOutput(text: string): void {
     if (text === '') return;
-    const bytes = text.replace(/\r?\n/g, '\r\n');
     if (this.mode === 'prompt' && this.editor.active) {
       this.editor.hide();
-      this.write(bytes);
-      this.editor.show(this.tracker.col);
+      this.out.text(text);
+      this.editor.show(this.out.col);
     } else {
-      this.write(bytes);
+      this.out.text(text);
     }
-    this.log.write(text);
     if (this.activeRun) this.activeRun.output += text;
     this.outputTail = (this.outputTail + text).slice(-16);
   }
@@ -372,9 +378,7 @@ class Session implements TerminalSession {
     switch (key.kind) {
       case 'text':
       case 'paste': {
-        const echo = this.cooked.type(key.text);
-        this.write(echo);
-        this.log.write(echo);
+        this.out.text(this.cooked.type(key.text));
         return;
       }
       case 'unknown':
@@ -386,19 +390,20 @@ class Session implements TerminalSession {
       case 'enter': {
         const line = this.cooked.text;
         this.cooked.clear();
-        this.writeText('\n');
+        this.out.text('\n');
         this.journal({ kind: 'line', text: line });
-        this.shell.writeStdin(`${line}\n`);
+        if (this.shell.takeUnreadInput || this.shell.waitingForInput !== false) this.shell.writeStdin(`${line}\n`);
+        else this.ttyLines += `${line}\n`;
         return;
       }
       case 'backspace':
-        this.eraseCooked(this.cooked.backspace());
+        this.out.eraseEcho(this.cooked.backspace());
         return;
       case 'ctrl-w':
-        this.eraseCooked(this.cooked.eraseWord());
+        this.out.eraseEcho(this.cooked.eraseWord());
         return;
       case 'ctrl-u':
-        this.eraseCooked(this.cooked.clear());
+        this.out.eraseEcho(this.cooked.clear());
         return;
       case 'ctrl-c':
         this.cookedInterrupt();
@@ -411,18 +416,12 @@ class Session implements TerminalSession {
     }
   }
 
-  private eraseCooked(echo: string): void {
-    if (echo === '') return;
-    this.write(eraseEcho(echo, this.tracker));
-    this.log.eraseBack(echo);
-  }
-
   private cookedInterrupt(): void {
-    this.write('^C');
-    this.log.write('^C');
+    this.out.text('^C');
     this.journal({ kind: 'interrupt' });
     this.interrupted = true;
     this.cooked.clear();
+    this.ttyLines = '';
     this.queue.dropKeys();
     this.shell.interrupt();
   }
@@ -435,30 +434,13 @@ class Session implements TerminalSession {
     this.shell.closeStdin();
   }
 
-  // --- output --------------------------------------------------------------------------------
+  // --- automation and journal ----------------------------------------------------------------
 
   private finishRun(exitCode: number): void {
     const request = this.activeRun;
     if (!request) return;
     this.activeRun = undefined;
     request.resolve({ output: request.output, exitCode });
-  }
-
-  private clearScreen(): void {
-    this.write(CLEAR_SCREEN);
-    this.tracker.set(0);
-  }
-
-  /** Writes plain text both to the terminal ("\r\n") and to the transcript. */
-  private writeText(text: string): void {
-    this.write(text.replace(/\n/g, '\r\n'));
-    this.log.write(text);
-  }
-
-  private write(bytes: string): void {
-    if (bytes === '') return;
-    this.tracker.feed(bytes);
-    this.events.emit('write', bytes);
   }
 
   private journal(entry: { readonly kind: 'line'; readonly text: string } | { readonly kind: 'interrupt'; readonly text?: string } | { readonly kind: 'eof' }): void {

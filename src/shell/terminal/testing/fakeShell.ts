@@ -4,7 +4,7 @@
  * (acceptLine → 'ran' | 'incomplete' | 'empty', onOutput/onJobEnd, stdin, interrupt, exit).
  *
  * Commands: echo, printf (no newline), sleep N (virtual seconds), ask (prompts "overwrite? " and
- * reads one line), cat (echoes stdin until ^D), exit/logout, clear, true, false, plus any given in
+ * reads one line), cat (echoes stdin until ^D), exit/logout, exit-later N, clear, true, false, plus any given in
  * `commands`. A line with an odd number of single quotes, or ending in "\", is incomplete.
  */
 import { World, type Host, type Unsubscribe } from '../../../engine';
@@ -60,8 +60,10 @@ export interface FakeShellOptions {
   readonly commands?: readonly Command[];
   /** Offer takeUnreadInput (a tty keeping unread typeahead). */
   readonly keepsUnreadInput?: boolean;
-  /** Announce exit with onExit (otherwise through `exited`). */
+  /** Announce exit with onExit after the job end, as ShellSession does (otherwise through `ended`). */
   readonly exitEvent?: boolean;
+  /** Offer waitingForInput. */
+  readonly announcesReads?: boolean;
 }
 
 const BUILTIN_NAMES = ['ask', 'cat', 'clear', 'echo', 'exit', 'false', 'logout', 'printf', 'sleep', 'true'];
@@ -74,7 +76,7 @@ export class FakeShell implements TerminalShell {
   readonly history: string[] = [];
   readonly stdinWrites: string[] = [];
   interrupts = 0;
-  exited = false;
+  ended = false;
   columns = 80;
   takeUnreadInput: (() => string) | undefined;
   onExit: ((listener: (code: number) => void) => Unsubscribe) | undefined;
@@ -83,6 +85,8 @@ export class FakeShell implements TerminalShell {
   private pending: string[] = [];
   private job: Job | undefined;
   private unread = '';
+  private readonly exitEvent: boolean;
+  private readonly readsAnnounced: boolean;
 
   constructor(opts: FakeShellOptions = {}) {
     this.world = opts.world ?? new World({ seed: 'terminal-tests' });
@@ -96,11 +100,18 @@ export class FakeShell implements TerminalShell {
         return text;
       };
     }
+    this.exitEvent = opts.exitEvent === true;
     if (opts.exitEvent) this.onExit = (listener) => this.events.on('exit', listener);
+    this.readsAnnounced = opts.announcesReads === true;
   }
 
   get busy(): boolean {
     return this.job !== undefined;
+  }
+
+  /** Offered only with `announcesReads`, like src/shell/session's ShellSession. */
+  get waitingForInput(): boolean | undefined {
+    return this.readsAnnounced ? this.job?.onLine !== undefined : undefined;
   }
 
   prompt(): string {
@@ -179,9 +190,18 @@ export class FakeShell implements TerminalShell {
       case 'clear': this.events.emit('clear', undefined); return this.end(0);
       case 'exit':
       case 'logout':
-        this.exited = true;
-        this.events.emit('exit', 0);
-        return this.end(0);
+        this.ended = true;
+        this.end(0);
+        if (this.exitEvent) this.events.emit('exit', 0);
+        return;
+      case 'exit-later':
+        // Ends after N seconds with `exit`: the job end is announced before the exit, as ShellSession does.
+        job.timer = this.world.clock.schedule(Number(args[0] ?? '0') * 1000, () => {
+          this.ended = true;
+          this.end(0);
+          if (this.exitEvent) this.events.emit('exit', 0);
+        }, 'fake-exit');
+        return;
       case 'sleep':
         job.timer = this.world.clock.schedule(Number(args[0] ?? '0') * 1000, () => this.end(0), 'fake-sleep');
         return;

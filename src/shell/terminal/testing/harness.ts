@@ -7,7 +7,8 @@
  *   expect(t.screenText()).toBe(t.transcript());
  */
 import { World } from '../../../engine';
-import { createTerminalSession, type JournalEntry, type TerminalSession } from '../terminalSession';
+import { createTerminalSession } from '../terminalSession';
+import type { JournalEntry, TerminalSession } from '../terminalTypes';
 import { FakeShell, type FakeShellOptions } from './fakeShell';
 import { VirtualScreen } from './screen';
 
