@@ -1,23 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from './testing/golden';
 import { adminConf, Playground } from './testing/playground';
 
-const golden = (name: string, text: string) => expectGolden(import.meta.dirname, name, text);
+const golden = (name: string, text: string) => expect(text).toMatchFileSnapshot(`golden/${name}.txt`);
 
 describe('kubectl without a kubeconfig', () => {
-  it('get: five memcache.go:265 lines on the virtual clock, then the localhost:8080 message', () => {
+  it('get: five memcache.go:265 lines on the virtual clock, then the localhost:8080 message', async () => {
     const p = new Playground();
     const r = p.kubectl('get nodes');
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toBe('');
-    golden('no-kubeconfig-get-nodes', r.stderr);
+    await golden('no-kubeconfig-get-nodes', r.stderr);
   });
 
-  it('version: the client half on stdout, then the connection error', () => {
+  it('version: the client half on stdout, then the connection error', async () => {
     const p = new Playground();
     const r = p.kubectl('version');
     expect(r.exitCode).toBe(1);
-    golden('no-kubeconfig-version', r.output);
+    await golden('no-kubeconfig-version', r.output);
   });
 
   it('is byte-identical for the same seed', () => {
@@ -36,11 +35,11 @@ describe('kubectl with a kubeconfig', () => {
     expect(p.kubectl('get ns --kubeconfig=/nope')).toMatchObject({ stderr: 'error: stat /nope: no such file or directory\n', exitCode: 1 });
   });
 
-  it('refused: the API server is down', () => {
+  it('refused: the API server is down', async () => {
     const p = new Playground().init();
     p.stopApiServer();
     const r = p.kubectl('get pods');
-    golden('refused-get-pods', r.stderr.replaceAll(p.node1.ip, '192.168.0.8'));
+    await golden('refused-get-pods', r.stderr.replaceAll(p.node1.ip, '192.168.0.8'));
     const v = p.kubectl('version --short');
     expect(v.stderr.endsWith(`The connection to the server ${p.node1.ip}:6443 was refused - did you specify the right host or port?\n`)).toBe(true);
   });
@@ -53,13 +52,13 @@ describe('kubectl with a kubeconfig', () => {
     expect(r.elapsedMs).toBeGreaterThanOrEqual(15_000);
   });
 
-  it('x509: an old kubeconfig after kubeadm reset and a new init', () => {
+  it('x509: an old kubeconfig after kubeadm reset and a new init', async () => {
     const p = new Playground().init();
     const old = p.node1.fs.readFile('/etc/kubernetes/admin.conf');
     p.node1.fs.mkdir('/root/old', { parents: true });
     p.node1.fs.writeFile('/root/old/config', old.ok ? old.value.replace(/certificate-authority-data: \S+/, 'certificate-authority-data: LS0tLS1CRUdJTiBDRVJUSUZJQ0FURS0tLS0tCk1JSUMK') : '');
     const r = p.kubectl('get nodes', { env: { KUBECONFIG: '/root/old/config' } });
-    golden('x509-get-nodes', r.stderr.replaceAll(p.node1.ip, '192.168.0.8'));
+    await golden('x509-get-nodes', r.stderr.replaceAll(p.node1.ip, '192.168.0.8'));
     expect(p.kubectl('version', { env: { KUBECONFIG: '/root/old/config' } }).stderr.split('\n').slice(-2)[0]).toBe(
       'Unable to connect to the server: tls: failed to verify certificate: x509: certificate signed by unknown authority (possibly because of "crypto/rsa: verification error" while trying to verify candidate authority certificate "kubernetes")');
   });

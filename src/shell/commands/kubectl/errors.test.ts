@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from './testing/golden';
 import { Playground } from './testing/playground';
 
-const golden = (name: string, text: string) => expectGolden(import.meta.dirname, name, text);
+const golden = (name: string, text: string) => expect(text).toMatchFileSnapshot(`golden/${name}.txt`);
 
 describe('kubectl usage errors and help', () => {
   const p = new Playground().init();
@@ -26,19 +25,19 @@ describe('kubectl usage errors and help', () => {
     expect(p.kubectl('get -nkube-system pods').stdout).toBe(p.kubectl('get pods -n kube-system').stdout);
   });
 
-  it('prints the top-level help for `kubectl` and `kubectl --help`, a verb help for `get --help`', () => {
+  it('prints the top-level help for `kubectl` and `kubectl --help`, a verb help for `get --help`', async () => {
     const top = p.kubectl('');
     expect(top.exitCode).toBe(0);
     expect(p.kubectl('--help').stdout).toBe(top.stdout);
-    golden('help-top', top.stdout);
-    golden('help-get', p.kubectl('get --help').stdout);
+    await golden('help-top', top.stdout);
+    await golden('help-get', p.kubectl('get --help').stdout);
     expect(p.kubectl('help get').stdout).toBe(p.kubectl('get -h').stdout);
   });
 
-  it('names the missing pieces', () => {
+  it('names the missing pieces', async () => {
     expect(p.kubectl('describe').stderr).toBe('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n');
     expect(p.kubectl('apply').stderr).toBe('error: must specify one of -f and -k\n');
-    golden('delete-nothing', p.kubectl('delete').stderr);
+    await golden('delete-nothing', p.kubectl('delete').stderr);
     expect(p.kubectl('delete pods').stderr).toBe('error: resource(s) were provided, but no name was specified\n');
     expect(p.kubectl('logs x').stderr).toBe('error: "kubectl logs" is not available in this playground yet\n');
   });

@@ -43,6 +43,7 @@ class MapEnv implements Environment {
 
 const session: SessionApi = {
   history: [], chdir() {}, clearHistory() {}, setAlias() {}, unsetAlias: () => false, aliases: () => new Map(), clearScreen() {},
+  // eslint-disable-next-line require-yield
   exit() {}, runLine: function* () { return 0; }, resolve: () => undefined,
 };
 
@@ -57,11 +58,13 @@ export function runKubectl(world: World, args: string | readonly string[], opts:
   let stdinText: string | null = opts.stdin ?? null;
   const stdin: InputStream = {
     isTerminal: opts.stdin === undefined,
+    // eslint-disable-next-line require-yield
     *read() {
       const chunk = stdinText;
       stdinText = null;
       return chunk;
     },
+    // eslint-disable-next-line require-yield
     *readAll() {
       const chunk = stdinText ?? '';
       stdinText = null;

@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { mustResolve } from '../../../../engine';
-import { expectGolden } from '../testing/golden';
 import { Playground } from '../testing/playground';
 
-const golden = (name: string, text: string) => expectGolden(import.meta.dirname, name, text);
+const golden = (name: string, text: string) => expect(text).toMatchFileSnapshot(`golden/${name}.txt`);
 
 const WEAVE = `apiVersion: v1
 kind: List
@@ -74,7 +73,7 @@ data:
 `;
 
 describe('kubectl apply', () => {
-  it('creates, then leaves unchanged, then configures what changed (multi-document file)', () => {
+  it('creates, then leaves unchanged, then configures what changed (multi-document file)', async () => {
     const p = new Playground().init();
     p.node1.fs.writeFile('/root/app.yaml', MULTI);
     const first = p.kubectl('apply -f app.yaml');
@@ -82,16 +81,16 @@ describe('kubectl apply', () => {
     expect(p.kubectl('apply -f /root/app.yaml').stdout).toBe('namespace/blue unchanged\nconfigmap/settings unchanged\n');
     p.node1.fs.writeFile('/root/app.yaml', MULTI.replace('color: blue', 'color: green'));
     expect(p.kubectl('apply -f app.yaml').stdout).toBe('namespace/blue unchanged\nconfigmap/settings configured\n');
-    golden('apply-configmap-yaml', p.kubectl('get cm settings -n blue -o yaml').stdout);
+    await golden('apply-configmap-yaml', p.kubectl('get cm settings -n blue -o yaml').stdout);
   });
 
-  it('applies the Weave List from a URL into kube-system', () => {
+  it('applies the Weave List from a URL into kube-system', async () => {
     const p = new Playground().init();
     p.world.internet.serve('cloud.weave.works', (url) => (url.pathname === '/k8s/net' ? { contentType: 'application/yaml', body: WEAVE } : undefined));
     const url = 'https://cloud.weave.works/k8s/net?k8s-version=djEuMjcuMg==';
     const r = p.kubectl(['apply', '-n', 'kube-system', '-f', url]);
     expect(r.exitCode).toBe(0);
-    golden('apply-weave', r.stdout);
+    await golden('apply-weave', r.stdout);
     expect(p.kubectl(['apply', '-n', 'kube-system', '-f', url]).stdout).toMatch(/^(\S+ unchanged\n){6}$/);
     expect(p.kubectl('get ds -n kube-system weave-net -o jsonpath={.metadata.annotations}').stdout).toContain('kubectl.kubernetes.io/last-applied-configuration');
   });
@@ -101,7 +100,7 @@ describe('kubectl apply', () => {
     p.node1.fs.writeFile('/root/app.yaml', MULTI);
     p.kubectl('apply -f app.yaml');
     p.store.mutate(mustResolve('configmaps'), 'blue', 'settings', 'someone', (d) => {
-      (d as { data: Record<string, string> }).data.color = 'red';
+      (d as unknown as { data: Record<string, string> }).data.color = 'red';
       d.metadata.labels = { added: 'by-someone' };
     });
     expect(p.kubectl('apply -f app.yaml').stdout).toContain('configmap/settings configured');

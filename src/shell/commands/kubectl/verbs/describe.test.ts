@@ -1,31 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../testing/golden';
 import { Playground } from '../testing/playground';
 
-const golden = (name: string, text: string) => expectGolden(import.meta.dirname, name, text);
+const golden = (name: string, text: string) => expect(text).toMatchFileSnapshot(`golden/${name}.txt`);
 
 describe('kubectl describe', () => {
-  it('node before the pod network: Ready False with KubeletNotReady, the not-ready taint', () => {
+  it('node before the pod network: Ready False with KubeletNotReady, the not-ready taint', async () => {
     const p = new Playground().init().advance(30_000);
     const r = p.kubectl('describe node node1');
     expect(r.exitCode).toBe(0);
-    golden('describe-node-after-init', r.stdout);
+    await golden('describe-node-after-init', r.stdout);
   });
 
-  it('node after Weave: NetworkUnavailable/WeaveIsUp, non-terminated pods, allocated resources, events', () => {
+  it('node after Weave: NetworkUnavailable/WeaveIsUp, non-terminated pods, allocated resources, events', async () => {
     const p = new Playground().init().join().weave().advance(60_000);
-    golden('describe-node-after-weave', p.kubectl('describe nodes node1').stdout);
+    await golden('describe-node-after-weave', p.kubectl('describe nodes node1').stdout);
   });
 
-  it('pod: pending coredns with its FailedScheduling event', () => {
+  it('pod: pending coredns with its FailedScheduling event', async () => {
     const p = new Playground().init().advance(30_000);
-    golden('describe-pod-coredns-pending', p.kubectl('describe pod -n kube-system coredns-5d78c9869d-jl5gg').stdout);
+    await golden('describe-pod-coredns-pending', p.kubectl('describe pod -n kube-system coredns-5d78c9869d-jl5gg').stdout);
   });
 
-  it('pod: running weave-net with init container, a restart, env from the downward API', () => {
+  it('pod: running weave-net with init container, a restart, env from the downward API', async () => {
     const p = new Playground().init().join().weave().advance(60_000);
     const name = p.kubectl('get pods -n kube-system -o name').stdout.split('\n').filter((l) => l.includes('weave-net'))[1]!;
-    golden('describe-pod-weave-net', p.kubectl(`describe ${name} -n kube-system`).stdout);
+    await golden('describe-pod-weave-net', p.kubectl(`describe ${name} -n kube-system`).stdout);
   });
 
   it('finds objects by name prefix and separates them with blank lines', () => {
@@ -37,8 +36,8 @@ describe('kubectl describe', () => {
     expect(p.kubectl('describe pod nosuch -n kube-system')).toMatchObject({ stderr: 'Error from server (NotFound): pods "nosuch" not found\n', exitCode: 1 });
   });
 
-  it('other kinds with the generic layout', () => {
+  it('other kinds with the generic layout', async () => {
     const p = new Playground().init();
-    golden('describe-lease-generic', p.kubectl('describe lease node1 -n kube-node-lease').stdout);
+    await golden('describe-lease-generic', p.kubectl('describe lease node1 -n kube-node-lease').stdout);
   });
 });

@@ -1,36 +1,34 @@
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../testing/golden';
 import { Playground } from '../testing/playground';
 
-const here = import.meta.dirname;
-const golden = (name: string, text: string) => expectGolden(here, name, text);
+const golden = (name: string, text: string) => expect(text).toMatchFileSnapshot(`golden/${name}.txt`);
 
 describe('kubectl get nodes', () => {
-  it('shows node1 NotReady as control-plane right after kubeadm init', () => {
+  it('shows node1 NotReady as control-plane right after kubeadm init', async () => {
     const p = new Playground().init().advance(50_000);
     const r = p.kubectl('get nodes');
     expect(r.exitCode).toBe(0);
-    golden('get-nodes-after-init', r.stdout);
+    await golden('get-nodes-after-init', r.stdout);
   });
 
-  it('adds node2 with no role after the join, then both Ready with -o wide after Weave', () => {
+  it('adds node2 with no role after the join, then both Ready with -o wide after Weave', async () => {
     const p = new Playground().init().join();
-    golden('get-nodes-after-join', p.kubectl('get nodes').stdout);
+    await golden('get-nodes-after-join', p.kubectl('get nodes').stdout);
     p.weave().advance(60_000);
-    golden('get-nodes-wide-after-weave', p.kubectl('get nodes -o wide').stdout);
+    await golden('get-nodes-wide-after-weave', p.kubectl('get nodes -o wide').stdout);
     expect(p.kubectl(['get', 'no']).stdout).toBe(p.kubectl('get nodes').stdout);
   });
 });
 
 describe('kubectl get pods -n kube-system', () => {
-  it('after init: control plane and kube-proxy Running, coredns Pending', () => {
+  it('after init: control plane and kube-proxy Running, coredns Pending', async () => {
     const p = new Playground().init().advance(40_000);
-    golden('get-pods-kube-system-after-init', p.kubectl('get pods -n kube-system').stdout);
+    await golden('get-pods-kube-system-after-init', p.kubectl('get pods -n kube-system').stdout);
   });
 
-  it('after join: a second kube-proxy', () => {
+  it('after join: a second kube-proxy', async () => {
     const p = new Playground().init().join().advance(10_000);
-    golden('get-pods-kube-system-after-join', p.kubectl('get pods -n kube-system').stdout);
+    await golden('get-pods-kube-system-after-join', p.kubectl('get pods -n kube-system').stdout);
   });
 
   it('while weave starts: Init:0/1, then PodInitializing', () => {
@@ -45,28 +43,28 @@ describe('kubectl get pods -n kube-system', () => {
     expect(p.kubectl(`get pod ${pod.metadata.name} -n kube-system --no-headers`).stdout).toMatch(/0\/2\s+PodInitializing\s+0\s+3s\n$/);
   });
 
-  it('after weave: everything Running, weave-net 2/2 and one restart shown with its age', () => {
+  it('after weave: everything Running, weave-net 2/2 and one restart shown with its age', async () => {
     const p = new Playground().init().join().weave().advance(60_000);
-    golden('get-pods-kube-system-after-weave', p.kubectl('get pods -n kube-system').stdout);
-    golden('get-pods-all-namespaces-wide', p.kubectl('get pods -A -o wide').stdout);
+    await golden('get-pods-kube-system-after-weave', p.kubectl('get pods -n kube-system').stdout);
+    await golden('get-pods-all-namespaces-wide', p.kubectl('get pods -A -o wide').stdout);
   });
 });
 
 describe('kubectl get output formats', () => {
   const p = new Playground().init().join().weave().advance(30_000);
 
-  it('-o yaml and -o json of one pod', () => {
-    golden('get-pod-etcd-yaml', p.kubectl('get pod etcd-node1 -n kube-system -o yaml').stdout);
-    golden('get-pod-etcd-json', p.kubectl('get pod etcd-node1 -n kube-system -o json').stdout);
+  it('-o yaml and -o json of one pod', async () => {
+    await golden('get-pod-etcd-yaml', p.kubectl('get pod etcd-node1 -n kube-system -o yaml').stdout);
+    await golden('get-pod-etcd-json', p.kubectl('get pod etcd-node1 -n kube-system -o json').stdout);
   });
 
-  it('-o yaml of a list and -o name', () => {
-    golden('get-services-all-yaml', p.kubectl('get svc -A -o yaml').stdout);
-    golden('get-pods-name', p.kubectl('get pods -n kube-system -o name').stdout);
+  it('-o yaml of a list and -o name', async () => {
+    await golden('get-services-all-yaml', p.kubectl('get svc -A -o yaml').stdout);
+    await golden('get-pods-name', p.kubectl('get pods -n kube-system -o name').stdout);
   });
 
-  it('several types at once, labels, selectors and TYPE/NAME', () => {
-    golden('get-pods-svc-kube-system', p.kubectl('get pods,svc -n kube-system -l k8s-app=kube-dns --show-labels').stdout);
+  it('several types at once, labels, selectors and TYPE/NAME', async () => {
+    await golden('get-pods-svc-kube-system', p.kubectl('get pods,svc -n kube-system -l k8s-app=kube-dns --show-labels').stdout);
     const r = p.kubectl('get svc/kubernetes ns/default');
     expect(r.stdout).toBe(
       'NAME                 TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE\nservice/kubernetes   ClusterIP   10.96.0.1    <none>        443/TCP   2m20s\n\n' +
@@ -90,11 +88,11 @@ describe('kubectl get messages', () => {
     expect(p.kubectl('get deployments -A').stderr).toBe('No resources found\n');
   });
 
-  it('reports a missing object, an unknown type and a missing type', () => {
+  it('reports a missing object, an unknown type and a missing type', async () => {
     expect(p.kubectl('get pod nginx')).toMatchObject({ stderr: 'Error from server (NotFound): pods "nginx" not found\n', exitCode: 1 });
     expect(p.kubectl('get deploy web')).toMatchObject({ stderr: 'Error from server (NotFound): deployments.apps "web" not found\n', exitCode: 1 });
     expect(p.kubectl('get foo')).toMatchObject({ stderr: 'error: the server doesn\'t have a resource type "foo"\n', exitCode: 1 });
-    golden('get-no-type', p.kubectl('get').stderr);
+    await golden('get-no-type', p.kubectl('get').stderr);
     expect(p.kubectl('get pods -o foo').stderr).toMatch(/^error: unable to match a printer suitable for the output format "foo", allowed formats are: /);
   });
 

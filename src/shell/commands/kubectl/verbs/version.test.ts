@@ -1,24 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { expectGolden } from '../testing/golden';
 import { Playground } from '../testing/playground';
 
-const golden = (name: string, text: string) => expectGolden(import.meta.dirname, name, text);
+const golden = (name: string, text: string) => expect(text).toMatchFileSnapshot(`golden/${name}.txt`);
 
 describe('kubectl version', () => {
   const p = new Playground().init();
 
-  it('prints the long v1.27 form, the WARNING going to stderr', () => {
+  it('prints the long v1.27 form, the WARNING going to stderr', async () => {
     const r = p.kubectl('version');
     expect(r.exitCode).toBe(0);
     expect(r.stderr).toBe('WARNING: This version information is deprecated and will be replaced with the output from kubectl version --short.  Use --output=yaml|json to get the full version.\n');
-    golden('version', r.stdout);
+    await golden('version', r.stdout);
   });
 
-  it('--short, --client, -o yaml and -o json', () => {
+  it('--short, --client, -o yaml and -o json', async () => {
     expect(p.kubectl('version --short').stdout).toBe('Client Version: v1.27.2\nKustomize Version: v5.0.1\nServer Version: v1.27.2\n');
     expect(p.kubectl('version --client --short').stdout).toBe('Client Version: v1.27.2\nKustomize Version: v5.0.1\n');
-    golden('version-yaml', p.kubectl('version -o yaml').stdout);
-    golden('version-json', p.kubectl('version -o json').stdout);
+    await golden('version-yaml', p.kubectl('version -o yaml').stdout);
+    await golden('version-json', p.kubectl('version -o json').stdout);
   });
 
   it('base64 of its stdout is what the Weave one-liner sends', () => {
