@@ -67,7 +67,7 @@ async function replayStep(
   }
   if (problems.length > 0) return { problems, elapsedMs: 0 };
   for (const block of step.blocks) {
-    const problem = await runBlock(world, block, sessionOn(block.node).shell, options);
+    const problem = await runBlock(world, block, sessionOn(block.node), options);
     if (problem !== undefined) return { problems: [problem], elapsedMs: world.now() - started };
   }
   const deadline = world.now() + (options.checkTimeoutMs ?? 5 * 60_000);
@@ -85,7 +85,8 @@ async function replayStep(
 }
 
 /** Types a block line by line, as a paste would, waiting for each command to end. */
-async function runBlock(world: World, block: RunnableBlock, shell: ReplayShell, options: ReplayOptions & { flush(): Promise<void> }): Promise<string | undefined> {
+async function runBlock(world: World, block: RunnableBlock, session: Session, options: ReplayOptions & { flush(): Promise<void> }): Promise<string | undefined> {
+  const shell = session.shell;
   const resolved = resolveCommand(block.command, world, 'en');
   if (!resolved.ok) return `line ${block.line}: can't resolve {{${resolved.variable}}}: ${resolved.message}`;
   const lines = resolved.command.split('\n');
@@ -95,6 +96,8 @@ async function runBlock(world: World, block: RunnableBlock, shell: ReplayShell, 
     const stop = shell.onJobEnd((code) => {
       exitCode = code;
     });
+    // The terminal echoes what is typed; the transcript shows it the same way.
+    session.output.push(`${pending ? '> ' : `[${block.node}]$ `}${line}\n`);
     const accepted = shell.acceptLine(line);
     pending = accepted === 'incomplete';
     if (accepted === 'ran') {

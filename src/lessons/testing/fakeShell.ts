@@ -23,7 +23,6 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
   };
   const run = (line: string): void => {
     lines.push(line);
-    write(`[${hostName} ~]$ ${line}\n`);
     const [cmd, ...args] = line.trim().split(/\s+/);
     busy = true;
     switch (cmd) {
