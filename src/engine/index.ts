@@ -40,6 +40,21 @@ export type {
 // Clusters and controllers
 export { Cluster, API_SERVER_PORT, isApiServerService } from './cluster/cluster';
 export type { ClusterInit, ApiServerService, ClusterCa } from './cluster/cluster';
+// kubeadm, kubelets, the pod network (cluster/public.ts lists them)
+export {
+  KUBERNETES_VERSION, KUBERNETES_GIT_COMMIT, KUBEADM_BUILD_DATE, GO_VERSION, CONTAINER_RUNTIME_VERSION, CRI_SOCKET, CONTROL_PLANE_IMAGES, PORTS,
+  DEFAULT_TOKEN_TTL_MS, DISCOVERY_TIMEOUT_MS, CONTROL_PLANE_TIMEOUT_MS, ETCD_DATA_DIR, MANIFESTS_DIR, KUBELET_DIR, PKI_DIR, CNI_CONF_DIR,
+  DNS_SERVICE_IP, KUBERNETES_SERVICE_IP, KubeadmInit, validateInit, pullControlPlaneImages, validateJoin, joinPreflight, discoveryAttempt,
+  startJoinedKubelet, tlsBootstrapDone, finishTlsBootstrap, joinCommandFor, DISCOVERY_RETRY_MS, planReset, stopKubelet, deleteEtcdData,
+  cleanDirectories, deleteFiles, RESET_FILES, preflightFailure, preflightWarnings, generateToken, listTokens, createToken, deleteToken, findToken,
+  isExpired, TOKEN_PATTERN, DEFAULT_TOKEN_DESCRIPTION, DEFAULT_TOKEN_GROUPS, CERTS, Kubelet, PROFILES, imagesOf, normalizeImageRef, PodNetwork,
+  WEAVE_RANGE, isNetworkUp, ControlPlane, registerWeaveSites, WEAVE_CLOUD_URL, WEAVE_RELEASE_URL, weaveManifestYaml, weaveManifestObject,
+  kubeadmInitNow, kubeadmJoinNow, applyWeaveNow,
+} from './cluster/public';
+export type {
+  InitOptions, ImagePull, JoinOptions, DiscoveryAttempt, ResetPlan, PreflightResult, PreflightIssue, BootstrapToken, LifecycleProfile,
+  ProfileName, ImageRecord, ImageStore, PodSlice, InitOutcome, ScenarioResult,
+} from './cluster/public';
 export { Internet, parseUrl } from './internet';
 export type { FetchResult, UrlHandler, ParsedUrl } from './internet';
 export { ControllerManager } from './controllers/manager';

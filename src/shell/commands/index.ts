@@ -8,4 +8,5 @@ import { COREUTILS } from './coreutils';
 export const COMMANDS: readonly CommandEntry[] = [
   ...COREUTILS,
   { name: 'kubectl', summary: 'kubectl controls the Kubernetes cluster manager.', load: () => import('./kubectl').then((m) => m.kubectl) },
+  { name: 'kubeadm', summary: 'kubeadm: easily bootstrap a secure Kubernetes cluster', load: () => import('./kubeadm').then((m) => m.kubeadm) },
 ];

@@ -77,17 +77,7 @@ export class KubeadmInit {
 
   /** Starts pulling the control-plane images the host lacks; returns the ms until the last one is in. */
   pullImages(): number {
-    const images = imagesOf(this.host);
-    const profile = PROFILES[this.opts.profile ?? 'realistic'];
-    const now = this.world.now();
-    let last = now;
-    for (const image of CONTROL_PLANE_IMAGES) {
-      if (images.has(image)) continue;
-      const done = images.schedulePull(image, now, pullDurationMs(profile, imageRecord(image).sizeBytes));
-      last = Math.max(last, done);
-      this.world.clock.schedule(done - now, () => images.add(image), `kubeadm pull ${image}`);
-    }
-    return last - now;
+    return pullControlPlaneImages(this.world, this.host, this.opts.profile).reduce((max, p) => Math.max(max, p.readyInMs), 0);
   }
 
   /** [certs]: the cluster (and its CA) comes to be; every certificate and key lands in /etc/kubernetes/pki. */
@@ -211,6 +201,25 @@ export class KubeadmInit {
     if (!this.cluster) throw new Error('kubeadm init: phase run before [certs]');
     return this.cluster;
   }
+}
+
+export interface ImagePull {
+  readonly image: string;
+  /** 0 when the host already had it. */
+  readonly readyInMs: number;
+}
+
+/** Pulls kubeadm's images (serially, as containerd does for kubeadm) onto a host; `kubeadm config images pull`. */
+export function pullControlPlaneImages(world: World, host: Host, profileName: ProfileName = 'realistic'): ImagePull[] {
+  const images = imagesOf(host);
+  const profile = PROFILES[profileName];
+  const now = world.now();
+  return CONTROL_PLANE_IMAGES.map((image) => {
+    if (images.has(image)) return { image, readyInMs: 0 };
+    const done = images.schedulePull(image, now, pullDurationMs(profile, imageRecord(image).sizeBytes));
+    world.clock.schedule(done - now, () => images.add(image), `kubeadm pull ${image}`);
+    return { image, readyInMs: done - now };
+  });
 }
 
 /** kubelet-client-2023-06-01-09-00-41.pem */

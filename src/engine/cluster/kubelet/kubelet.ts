@@ -270,12 +270,12 @@ export class Kubelet implements Controller, KubeletHandle {
   }
 
   private makeEnv(): RuntimeEnv {
-    const kubelet = this;
+    const profile = () => this.profile;
     return {
       nodeName: this.nodeName,
       hostIp: this.host.ip,
       get profile() {
-        return kubelet.profile;
+        return profile();
       },
       images: this.images,
       now: () => this.world.now(),

@@ -187,10 +187,8 @@ export class PodWorker {
       return;
     }
     const mains = this.containers.filter((c) => !c.init && c.containerId === undefined && c.state.kind === 'waiting' && !c.inProgress);
-    if (mains[0]) {
-      for (const c of mains) c.state = { kind: 'waiting', reason: 'ContainerCreating' };
-      this.startContainer(mains[0], mains.slice(1));
-    }
+    // Containers not created yet stay "PodInitializing" in pods with init containers, as the kubelet reports them.
+    if (mains[0]) this.startContainer(mains[0], mains.slice(1));
   }
 
   /** Pull (if needed), create, start; then `then` containers in order (the kubelet starts them one after another). */
