@@ -1,0 +1,172 @@
+/**
+ * One node's terminal: an xterm.js view over a TerminalSession (src/shell/terminal), which owns
+ * everything a tty and readline do. The view only carries bytes both ways and reports its size.
+ *
+ * - DOM renderer, 5000 rows of scrollback, "\r\n" sent by the session (convertEol off), ED 2
+ *   scrolls the screen into the scrollback (`clear` keeps history readable by screenText).
+ * - Links: only OSC 8 hyperlinks to http(s), opened on click in a new tab without an opener.
+ *   No clipboard (OSC 52) addon, window manipulation options left disabled.
+ * - Size: a FitAddon fitted from a ResizeObserver, at most once per animation frame; the new
+ *   size goes to the session (and through it to the shell's $COLUMNS).
+ * - Keyboard: Tab belongs to the terminal (completion), so Escape leaves it: focus moves to a
+ *   target just after the terminal, from which Tab continues through the page and Shift+Tab
+ *   comes back. Keyboard users are never trapped.
+ * - Everything created is disposed on unmount, and when the session changes.
+ */
+import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { Terminal, type ITheme } from '@xterm/xterm';
+import { FitAddon } from '@xterm/addon-fit';
+import '@xterm/xterm/css/xterm.css';
+import './terminal.css';
+import type { Unsubscribe } from '../../engine';
+import type { TerminalSession } from '../../shell';
+import { screenText } from './screenText';
+
+export interface TerminalViewHandle {
+  /** Scrollback + viewport as logical lines (wrapped rows joined): backs window.kubeplay.screen(node). */
+  screenText(): string;
+  focus(): void;
+}
+
+export interface TerminalViewProps {
+  readonly session: TerminalSession;
+  /** Accessible name: "Terminal of node1". */
+  readonly label: string;
+  /** data-testid of the container: "terminal-node1". */
+  readonly testId: string;
+  readonly screenReaderMode?: boolean;
+  readonly fontSize?: number;
+  /**
+   * Where the bytes come from, if not straight from session.onWrite: a source that first replays
+   * what was written before the view mounted (the store's BufferedTerminal.attach).
+   */
+  readonly attachOutput?: (listener: (data: string) => void) => Unsubscribe;
+  /** Read by screen readers with the terminal: how to leave it. */
+  readonly leaveHint?: string;
+  /** Shown on the focus target Escape moves to. */
+  readonly leftHint?: string;
+  readonly ref?: Ref<TerminalViewHandle>;
+}
+
+/** Black and light grey, as the Play with Kubernetes terminals looked. */
+const THEME: ITheme = {
+  background: '#000000',
+  foreground: '#e5e5e5',
+  cursor: '#f5f5f5',
+  cursorAccent: '#000000',
+  selectionBackground: '#3b5b85',
+};
+
+const FONT_FAMILY = "Menlo, Monaco, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', 'Courier New', monospace";
+
+export function TerminalView(props: TerminalViewProps) {
+  const {
+    session, label, testId, screenReaderMode = false, fontSize = 14, attachOutput, ref,
+    leaveHint = 'Press Escape, then Tab, to leave the terminal.',
+    leftHint = 'Left the terminal: Tab moves on, Shift+Tab goes back.',
+  } = props;
+  const hostRef = useRef<HTMLDivElement>(null);
+  const exitRef = useRef<HTMLSpanElement>(null);
+  const termRef = useRef<Terminal | null>(null);
+  const refitRef = useRef<(() => void) | null>(null);
+  const initial = useRef({ fontSize, screenReaderMode, label });
+
+  useImperativeHandle(ref, () => ({
+    screenText: () => (termRef.current ? screenText(termRef.current.buffer.active) : ''),
+    focus: () => termRef.current?.focus(),
+  }), []);
+
+  useEffect(() => {
+    const host = hostRef.current;
+    if (!host) return undefined;
+    const term = new Terminal({
+      cols: session.columns,
+      rows: session.rows,
+      scrollback: 5000,
+      convertEol: false,
+      scrollOnEraseInDisplay: true,
+      cursorBlink: true,
+      fontFamily: FONT_FAMILY,
+      fontSize: initial.current.fontSize,
+      screenReaderMode: initial.current.screenReaderMode,
+      theme: THEME,
+      linkHandler: {
+        activate: (_event, uri) => {
+          if (/^https?:\/\//i.test(uri)) window.open(uri, '_blank', 'noopener,noreferrer');
+        },
+      },
+    });
+    const fit = new FitAddon();
+    term.loadAddon(fit);
+    term.open(host);
+    term.textarea?.setAttribute('aria-label', initial.current.label);
+
+    const disposables = [
+      term.onData((data) => session.input(data)),
+      term.onResize(({ cols, rows }) => session.resize(cols, rows)),
+    ];
+    term.attachCustomKeyEventHandler((event) => {
+      if (event.key !== 'Escape' || event.isComposing || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return true;
+      if (event.type === 'keydown') exitRef.current?.focus();
+      return false;
+    });
+
+    // Fit only once the bytes written so far are parsed: they were laid out for the session's width.
+    let ready = false;
+    let frame = 0;
+    const refit = () => {
+      frame = 0;
+      if (!ready || host.clientWidth === 0 || host.clientHeight === 0) return;
+      fit.fit();
+    };
+    const schedule = () => {
+      if (frame === 0) frame = requestAnimationFrame(refit);
+    };
+    const unsubscribe = (attachOutput ?? ((listener) => session.onWrite(listener)))((data) => term.write(data));
+    term.write('', () => {
+      ready = true;
+      schedule();
+    });
+    const observer = new ResizeObserver(schedule);
+    observer.observe(host);
+    termRef.current = term;
+    refitRef.current = schedule;
+
+    return () => {
+      cancelAnimationFrame(frame);
+      observer.disconnect();
+      unsubscribe();
+      for (const d of disposables) d.dispose();
+      termRef.current = null;
+      refitRef.current = null;
+      term.dispose();
+    };
+  }, [session, attachOutput]);
+
+  useEffect(() => {
+    const term = termRef.current;
+    if (!term || term.options.fontSize === fontSize) return;
+    term.options.fontSize = fontSize;
+    refitRef.current?.();
+  }, [fontSize]);
+
+  useEffect(() => {
+    const term = termRef.current;
+    if (term) term.options.screenReaderMode = screenReaderMode;
+  }, [screenReaderMode]);
+
+  useEffect(() => {
+    termRef.current?.textarea?.setAttribute('aria-label', label);
+  }, [label]);
+
+  const hintId = `${testId}-hint`;
+  return (
+    <div className="kp-terminal" data-testid={testId} role="group" aria-label={label} aria-describedby={hintId}>
+      <span id={hintId} className="kp-terminal-hint">{leaveHint}</span>
+      <div className="kp-terminal-host" ref={hostRef} />
+      <span ref={exitRef} tabIndex={-1} className="kp-terminal-exit" data-testid={`${testId}-exit`}>
+        {leftHint}
+      </span>
+    </div>
+  );
+}
