@@ -8,7 +8,7 @@ import { resolvePath } from '../../engine';
 import type { Runtime } from '../runtime/runtime';
 import type { InputStream, OutputStream } from '../types';
 import type { CommandTable } from './commandTable';
-import { ShellEnvironment } from './environment';
+import type { ShellEnvironment } from './environment';
 
 export interface Io {
   readonly stdin: InputStream;

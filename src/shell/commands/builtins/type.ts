@@ -49,7 +49,7 @@ export const type: Command = {
   name: 'type',
   summary: 'Display information about command type.',
   run(ctx) {
-    let args = ctx.argv.slice(1);
+    const args = ctx.argv.slice(1);
     const flags = new Set<string>();
     while (args[0]?.startsWith('-') && args[0].length > 1) {
       const opt = args.shift()!;

@@ -15,7 +15,7 @@ export const exportBuiltin: Command = {
   run(ctx) {
     const sh = shellFor(ctx);
     if (!sh) return 1;
-    let args = ctx.argv.slice(1);
+    const args = ctx.argv.slice(1);
     let remove = false;
     while (args[0]?.startsWith('-') && args[0] !== '-') {
       const opt = args.shift()!;

@@ -1,4 +1,29 @@
 /** The GNU userland of a CentOS 7 node, as much of it as the lessons and a curious learner need. */
 import type { Command } from '../../types';
+import { base64 } from './base64';
+import { cat, less, more } from './cat';
+import { cp, mv } from './copy';
+import { cut } from './cut';
+import { df, du, free } from './disk';
+import { env, sudo, which } from './exec';
+import { grep } from './grep';
+import { head, tail } from './headTail';
+import { ln, touch } from './links';
+import { ls } from './ls';
+import { mkdir, rmdir } from './mkdir';
+import { chgrp, chmod, chown } from './owners';
+import { basenameCmd, dirnameCmd, readlink, realpath, seq } from './paths';
+import { rm } from './rm';
+import { sort, uniq } from './sortUniq';
+import { stat } from './stat';
+import { clear, hostname, id, uname, whoami } from './system';
+import { tee } from './tee';
+import { date, sleep, yes } from './time';
+import { tr } from './tr';
+import { wc } from './wc';
 
-export const COREUTILS: readonly Command[] = [];
+export const COREUTILS: readonly Command[] = [
+  base64, basenameCmd, cat, chgrp, chmod, chown, clear, cp, cut, date, df, dirnameCmd, du, env, free, grep, head, hostname, id,
+  less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, seq, sleep, sort, stat, sudo, tail, tee, touch, tr, uname, uniq,
+  wc, which, whoami, yes,
+];
