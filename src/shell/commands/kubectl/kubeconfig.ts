@@ -100,6 +100,13 @@ function merge(docs: readonly { path: string; doc: Record<string, unknown> }[]):
     return v && typeof v === 'object' ? (v as Record<string, unknown>) : {};
   };
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+  // client-go holds these as maps: kubectl prints them sorted by name.
+  const sorted = (m: Map<string, Record<string, unknown>>) => new Map([...m.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  for (const m of [clusters, contexts, users]) {
+    const s = sorted(m);
+    m.clear();
+    for (const [k, v] of s) m.set(k, v);
+  }
   const raw: Record<string, unknown> = {
     apiVersion: 'v1',
     clusters: clusters.size ? [...clusters.values()] : null,

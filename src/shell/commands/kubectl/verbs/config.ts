@@ -42,10 +42,28 @@ function view(inv: Invocation): number {
   }
   if (!flagBool(inv.flags, 'raw')) raw = redact(raw);
   const output = flagString(inv.flags, 'output') ?? 'yaml';
-  if (output === 'json') inv.out(toGoJson(raw));
+  if (output === 'json') inv.out(toGoJson(structOrder(raw), { indent: '    ', sortKeys: false }));
   else if (output === 'yaml') inv.out(toYaml(raw));
   else return fail(inv, `unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`);
   return 0;
+}
+
+/** `config view -o json` prints clientcmd's v1 structs, so fields come in their declaration order. */
+const ORDER: Readonly<Record<string, readonly string[]>> = {
+  config: ['kind', 'apiVersion', 'preferences', 'clusters', 'users', 'contexts', 'current-context', 'extensions'],
+  cluster: ['server', 'tls-server-name', 'insecure-skip-tls-verify', 'certificate-authority', 'certificate-authority-data', 'proxy-url', 'disable-compression', 'extensions'],
+  context: ['cluster', 'user', 'namespace', 'extensions'],
+  user: ['client-certificate', 'client-certificate-data', 'client-key', 'client-key-data', 'token', 'tokenFile', 'as', 'username', 'password', 'auth-provider', 'exec', 'extensions'],
+};
+
+function ordered(obj: Obj, order: readonly string[]): Obj {
+  const keys = [...order.filter((k) => k in obj), ...Object.keys(obj).filter((k) => !order.includes(k)).sort()];
+  return Object.fromEntries(keys.map((k) => [k, obj[k]]));
+}
+
+function structOrder(raw: Obj): Obj {
+  const named = (list: unknown, field: string) => ((list as Obj[] | null) ?? []).map((e) => ({ name: e.name, [field]: ordered((e[field] as Obj | undefined) ?? {}, ORDER[field]!) }));
+  return ordered({ ...raw, clusters: named(raw.clusters, 'cluster'), users: named(raw.users, 'user'), contexts: named(raw.contexts, 'context') }, ORDER.config!);
 }
 
 function currentContext(inv: Invocation): number {
