@@ -153,6 +153,13 @@ describe('kubectl create and delete', () => {
     expect(p.kubectl('create ns blue').stderr).toBe('Error from server (AlreadyExists): namespaces "blue" already exists\n');
   });
 
+  it('create deployment --dry-run=client -o json keeps the Go struct order, as kubectl does', () => {
+    const p = new Playground();
+    expect(p.kubectl('create ns x --dry-run=client -o json').stdout).toBe(
+      '{\n    "kind": "Namespace",\n    "apiVersion": "v1",\n    "metadata": {\n        "name": "x",\n        "creationTimestamp": null\n    },\n    "spec": {},\n    "status": {}\n}\n');
+    expect(p.kubectl('create deployment x --image=nginx --dry-run=client').stdout).toBe('deployment.apps/x created (dry run)\n');
+  });
+
   it('create deployment --dry-run=client -o yaml matches kubectl', () => {
     const p = new Playground();
     expect(p.kubectl('create deployment x --image=nginx --dry-run=client -o yaml').stdout).toBe([

@@ -23,22 +23,23 @@ function generated(inv: Invocation, kind: string, name: string): KubeObject | st
   switch (kind) {
     case 'namespace':
     case 'ns':
-      return { apiVersion: 'v1', kind: 'Namespace', metadata: { creationTimestamp: null, name } as never, spec: {}, status: {} } as KubeObject;
+      return { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null } as never, spec: {}, status: {} } as KubeObject;
     case 'deployment':
     case 'deploy': {
       const images = flagStrings(inv.flags, 'image');
       if (images.length === 0) return 'required flag(s) "image" not set';
       const port = flagInt(inv.flags, 'port');
+      // Fields in the Go structs' order: `-o json` of a generated object prints them that way.
       const containers = images.map((image) => ({
-        image, name: containerNameFor(image), ...(port !== undefined && port >= 0 ? { ports: [{ containerPort: port }] } : {}), resources: {},
+        name: containerNameFor(image), image, ...(port !== undefined && port >= 0 ? { ports: [{ containerPort: port }] } : {}), resources: {},
       }));
       const labels = { app: name };
       return {
-        apiVersion: 'apps/v1', kind: 'Deployment',
-        metadata: { creationTimestamp: null, labels, name } as never,
+        kind: 'Deployment', apiVersion: 'apps/v1',
+        metadata: { name, creationTimestamp: null, labels } as never,
         spec: {
-          replicas: flagInt(inv.flags, 'replicas') ?? 1, selector: { matchLabels: labels }, strategy: {},
-          template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+          replicas: flagInt(inv.flags, 'replicas') ?? 1, selector: { matchLabels: labels },
+          template: { metadata: { creationTimestamp: null, labels }, spec: { containers } }, strategy: {},
         },
         status: {},
       } as KubeObject;
