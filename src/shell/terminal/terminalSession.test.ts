@@ -16,6 +16,26 @@ describe('start', () => {
   });
 });
 
+describe('output outside a job', () => {
+  test('printed before start (startup files): shown after the banner, before the first prompt', () => {
+    const t = terminalHarness({ noStart: true });
+    t.shell.say('from .bashrc\n');
+    t.term.start('motd\n');
+    expect(t.screenText()).toBe(['motd', 'from .bashrc', p].join('\n'));
+  });
+
+  test('printed while a line is being edited: the line steps aside and comes back below', () => {
+    const t = terminalHarness({ columns: 20 });
+    t.type('kubectl get pods -o wide');
+    t.type('\x1b[D\x1b[D');
+    t.shell.say('notice\n');
+    expect(t.screenText()).toBe(['notice', `${P}kubectl get pods -o wide`].join('\n'));
+    t.type('X');
+    expect(t.transcript()).toBe(['notice', `${P}kubectl get pods -o wiXde`].join('\n'));
+    expect(t.screenText()).toBe(t.transcript());
+  });
+});
+
 describe('cooked mode while a job runs', () => {
   test('typed text is echoed, Backspace erases, Enter sends the line to the job (cp -i answer)', () => {
     const t = terminalHarness();

@@ -50,6 +50,8 @@ class Session implements TerminalSession {
   /** Lines typed (and echoed) while the job was not reading: the tty keeps them for bash. */
   private ttyLines = '';
   private outputTail = '';
+  /** Output before start(): nobody listens to the terminal yet. */
+  private early = '';
   private cols: number;
   private height: number;
   private readonly events = new Emitter<Events>();
@@ -98,6 +100,9 @@ class Session implements TerminalSession {
     if (this.mode !== 'new') return;
     this.out.bytes(BRACKETED_PASTE_ON);
     if (banner) this.out.text(banner.replace(/\r\n/g, '\n'));
+    // What the shell printed before start (its startup files) follows the banner, as .bashrc's motd did.
+    this.out.text(this.early);
+    this.early = '';
     this.showPrompt();
     this.drain();
   }
@@ -361,6 +366,10 @@ class Session implements TerminalSession {
 
   private onOutput(text: string): void {
     if (text === '') return;
+    if (this.mode === 'new') {
+      this.early += text;
+      return;
+    }
     if (this.mode === 'prompt' && this.editor.active) {
       this.editor.hide();
       this.out.text(text);

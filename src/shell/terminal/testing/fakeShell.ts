@@ -166,6 +166,11 @@ export class FakeShell implements TerminalShell {
     return this.commands.find((c) => c.name === name);
   }
 
+  /** Output outside any job (a shell's startup files, a background notice). */
+  say(text: string): void {
+    this.print(text);
+  }
+
   private print(text: string): void {
     this.events.emit('output', text);
   }
