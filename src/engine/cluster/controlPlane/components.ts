@@ -96,7 +96,7 @@ export class ControlPlane {
   }
 
   private update(): void {
-    const up = this.apiReady && this.running.has('kube-apiserver') && this.running.has('etcd');
+    const up = this.apiReady && this.running.has('kube-apiserver') && this.running.has('etcd') && this.etcdCanServe();
     if (up === this.up) return;
     this.up = up;
     if (up) {
@@ -110,6 +110,11 @@ export class ControlPlane {
       this.apiListener = undefined;
     }
     this.world.touch();
+  }
+
+  /** etcd only serves when it could bind the advertise address (it crash-loops otherwise). */
+  private etcdCanServe(): boolean {
+    return this.world.network.hostOf(this.cluster.advertiseAddress) === this.host.name;
   }
 
   private listenFor(component: ComponentName): void {
@@ -136,15 +141,17 @@ export class ControlPlane {
 }
 
 /**
- * etcd binds the address in its manifest; on a host that does not own that address it exits at
- * once ("bind: cannot assign requested address") and the kubelet restarts it with back-off, so the
+ * etcd binds the advertise address; on a host that does not own that address it exits at once
+ * ("bind: cannot assign requested address") and the kubelet restarts it with back-off, so the
  * control plane never comes up and `kubeadm init` times out, as the real one does.
  */
 export function controlPlaneBehaviour(kubelet: Kubelet, worker: PodWorker, container: string): ContainerBehaviour | undefined {
-  if (worker.source !== 'file' || componentOf(worker, container) !== 'etcd') return undefined;
-  const spec = worker.spec.containers.find((c) => c.name === 'etcd');
-  const flag = spec?.command?.find((arg) => arg.startsWith('--advertise-client-urls='));
-  const ip = flag?.match(/https?:\/\/([^:/]+)/)?.[1];
+  if (worker.source !== 'file') return undefined;
+  const component = componentOf(worker, container);
+  const ip = kubelet.cluster?.advertiseAddress;
   if (!ip || kubelet.world.network.hostOf(ip) === kubelet.host.name) return undefined;
-  return { exitAfterMs: 800, exitCode: 1 };
+  // etcd exits at once; kube-apiserver gives up on etcd after a while and exits too.
+  if (component === 'etcd') return { exitAfterMs: 800, exitCode: 1 };
+  if (component === 'kube-apiserver') return { exitAfterMs: 20_000, exitCode: 1 };
+  return undefined;
 }

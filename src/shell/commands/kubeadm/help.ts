@@ -72,8 +72,9 @@ export function flagLines(flags: readonly KubeadmFlag[]): string {
 }
 
 function commandLines(commands: ReadonlyArray<readonly [string, string]>): string {
-  const width = Math.max(11, ...commands.map(([name]) => name.length + 1));
-  return commands.map(([name, summary]) => `  ${name.padEnd(width)}${summary}`).join('\n');
+  // cobra pads command names to at least 11 characters, then one space.
+  const width = Math.max(11, ...commands.map(([name]) => name.length));
+  return commands.map(([name, summary]) => `  ${name.padEnd(width)} ${summary}`).join('\n');
 }
 
 export function topLevelHelp(): string {
