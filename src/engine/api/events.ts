@@ -18,14 +18,21 @@ export interface EventSource {
 export type EventType = 'Normal' | 'Warning';
 
 export class EventRecorder {
+  /** Aggregation key → name of the event it lands on, so a repeat costs a lookup, not a scan. */
+  private readonly seen = new Map<string, string>();
+  /** Nanosecond stamp of the last name handed out: names stay unique within a virtual millisecond. */
+  private lastNanos = 0n;
+
   constructor(private readonly store: ApiStore) {}
 
   record(involved: Stored<KubeObject>, type: EventType, reason: string, message: string, source: EventSource, fieldPath?: string): void {
     const namespace = involved.metadata.namespace ?? 'default';
     if (!this.store.get(mustResolve('namespaces'), undefined, namespace)) return;
     const now = this.store.timestamp();
-    const same = this.store.list<Event>(EVENTS, { namespace }).find((e) =>
-      e.involvedObject.uid === involved.metadata.uid && e.reason === reason && e.message === message && e.source?.component === source.component);
+    const aggregation = `${namespace}\u0000${involved.metadata.uid}\u0000${reason}\u0000${message}\u0000${source.component}`;
+    const seenName = this.seen.get(aggregation);
+    const same = seenName === undefined ? undefined : this.store.get<Event>(EVENTS, namespace, seenName);
+    if (seenName !== undefined && !same) this.seen.delete(aggregation);
     const actor = `events:${source.component}`;
     if (same) {
       this.store.mutate<Event>(EVENTS, namespace, same.metadata.name, actor, (draft) => {
@@ -36,7 +43,9 @@ export class EventRecorder {
     }
     // Real names use the nanosecond clock; at one virtual millisecond, count up to stay unique.
     let nanos = BigInt(this.store.wallNow()) * 1_000_000n;
-    while (this.store.get(EVENTS, namespace, `${involved.metadata.name}.${nanos.toString(16)}`)) nanos += 1n;
+    if (nanos <= this.lastNanos) nanos = this.lastNanos + 1n;
+    this.lastNanos = nanos;
+    this.seen.set(aggregation, `${involved.metadata.name}.${nanos.toString(16)}`);
     this.store.create<Event>(EVENTS, {
       metadata: { name: `${involved.metadata.name}.${nanos.toString(16)}`, namespace },
       involvedObject: {

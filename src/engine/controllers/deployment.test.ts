@@ -63,20 +63,22 @@ describe('deployment controller', () => {
   });
 
   it('rolls out a new image within maxSurge and maxUnavailable at every step', () => {
-    const t = TestCluster.create();
+    const t = TestCluster.create({ kubelet: { startMs: 2000, stopMs: 1000, jitterMs: 3000 } });
     t.create(deployment('web', { image: 'nginx:1.24', replicas: 10 }));
     t.advance('10s');
     // 25% of 10: surge rounds up to 3, unavailable rounds down to 2.
     const violations: string[] = [];
     const timeline: string[] = [];
+    let lastState = '';
     t.store.watch(() => {
       const rss = replicaSets(t);
       const total = rss.reduce((n, rs) => n + (rs.spec?.replicas ?? 0), 0);
       const ready = t.pods().filter((p) => !p.metadata.deletionTimestamp && p.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')).length;
       if (total > 13) violations.push(`${t.world.now()}: ${total} replicas wanted`);
       if (ready < 8) violations.push(`${t.world.now()}: only ${ready} ready`);
-      const line = `${String(t.world.now() / 1000).padStart(5)}s ${rss.map(rsLine).join('  ')}`;
-      if (timeline.at(-1)?.slice(7) !== line.slice(7)) timeline.push(line);
+      const state = rss.map(rsLine).join('  ');
+      if (state !== lastState) timeline.push(`${(t.world.now() / 1000).toFixed(3).padStart(7)}s  ${state}`);
+      lastState = state;
     });
     t.setImage('deploy', 'web', 'nginx:1.25');
     t.advance('60s');
@@ -93,7 +95,7 @@ describe('deployment controller', () => {
     expect(dep(t).status?.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe('NewReplicaSetAvailable');
     expectGolden([
       '# kubectl set image deployment/web nginx=nginx:1.25 on 10 replicas (maxSurge 3, maxUnavailable 2)',
-      '# time    ReplicaSet spec/status/available ...',
+      '# virtual time  ReplicaSet spec/status/available ...',
       ...timeline,
       '',
       '# kubectl describe deployment web: Events',

@@ -1,8 +1,10 @@
 /**
  * Runs level-triggered controllers the way sample-controller does: watch handlers only enqueue
  * keys; reconcile(key) re-reads the store, is idempotent, and returns quietly when the object is
- * gone. The queue drains at the virtual instant the change happened, in registration order, so
- * the same writes always produce the same reactions.
+ * gone. The queues drain at the virtual instant the change happened, in turns: each controller in
+ * registration order handles the keys it had when its turn began (as an informer hands a worker a
+ * batch of changes), so the same writes always produce the same reactions, and a burst of changes
+ * to one owner (a thousand pods) costs it one reconcile, not a thousand.
  */
 import type { TimerId, VirtualClock } from '../clock';
 import type { ApiStore } from '../api/store';
@@ -95,14 +97,18 @@ export class ControllerManager {
           const enabled = entry.controller.enabled?.() ?? true;
           if (enabled && !entry.wasEnabled) for (const key of entry.controller.resync()) this.push(entry, key);
           entry.wasEnabled = enabled;
-          if (!enabled) continue;
-          const key = entry.queue.shift();
-          if (key === undefined) continue;
-          entry.queued.delete(key);
+          if (!enabled || entry.queue.length === 0) continue;
+          // A turn handles every key queued when it starts. Keys stay marked as queued until
+          // handled, so a change to one still waiting in this turn does not queue it twice;
+          // changes to keys already handled wait for the next turn.
+          const batch = entry.queue.splice(0, entry.queue.length);
           progressed = true;
-          if (++steps > MAX_STEPS_PER_DRAIN) throw new Error(`controllers did not settle after ${MAX_STEPS_PER_DRAIN} steps (last: ${entry.controller.name} ${key})`);
-          const result = entry.controller.reconcile(key);
-          if (result?.requeueAfter !== undefined) this.requeueAfter(entry, key, result.requeueAfter);
+          for (const key of batch) {
+            entry.queued.delete(key);
+            if (++steps > MAX_STEPS_PER_DRAIN) throw new Error(`controllers did not settle after ${MAX_STEPS_PER_DRAIN} steps (last: ${entry.controller.name} ${key})`);
+            const result = entry.controller.reconcile(key);
+            if (result?.requeueAfter !== undefined) this.requeueAfter(entry, key, result.requeueAfter);
+          }
         }
       }
     } finally {

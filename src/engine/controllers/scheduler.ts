@@ -15,7 +15,7 @@ import type { Controller, ReconcileResult } from './manager';
 import { KEY, R, type ControllerContext } from './context';
 import { nsKey, splitKey } from './keys';
 import { isPodTerminal, setPodCondition } from './podUtil';
-import { filterNode, fitErrorMessage, NO_NODES_MESSAGE, preferNoScheduleCount, type FilterFailure } from './schedulerFilters';
+import { filterNode, fitErrorMessage, NO_NODES_MESSAGE, podNeeds, preferNoScheduleCount, type FilterFailure } from './schedulerFilters';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 /** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
@@ -65,8 +65,9 @@ export class Scheduler implements Controller {
     const nodes = this.ctx.store.list<Node>(R.nodes);
     const feasible: Stored<Node>[] = [];
     const failures: FilterFailure[] = [];
+    const needs = podNeeds(pod);
     for (const node of nodes) {
-      const failure = filterNode(pod, node, this.ctx.index);
+      const failure = filterNode(needs, node, this.ctx.index);
       if (failure) failures.push(failure);
       else feasible.push(node);
     }

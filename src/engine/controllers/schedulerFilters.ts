@@ -27,29 +27,41 @@ export const REASON = {
   memory: 'Insufficient memory',
 } as const;
 
-export function filterNode(pod: Pod, node: Stored<Node>, index: ObjectIndex): FilterFailure | undefined {
-  const spec = pod.spec;
+/** What the filters need to know about the pod, worked out once per scheduling attempt. */
+export interface PodNeeds {
+  readonly pod: Pod;
+  readonly hostPorts: readonly string[];
+  readonly cpu: number;
+  readonly memory: number;
+}
+
+export function podNeeds(pod: Pod): PodNeeds {
+  const r = requestsOf(pod);
+  return { pod, hostPorts: hostPorts(pod), cpu: r.cpu, memory: r.memory };
+}
+
+export function filterNode(needs: PodNeeds, node: Stored<Node>, index: ObjectIndex): FilterFailure | undefined {
+  const spec = needs.pod.spec;
   if (node.spec?.unschedulable && !toleratesAll(spec?.tolerations, { key: TAINT.unschedulable, effect: 'NoSchedule' })) {
     return { reasons: [REASON.unschedulable], unresolvable: true };
   }
   const taint = firstUntoleratedTaint(node.spec?.taints, spec?.tolerations, ['NoSchedule', 'NoExecute']);
   if (taint) return { reasons: [`node(s) had untolerated taint ${describeTaintForScheduler(taint)}`], unresolvable: true };
   if (!matchesNodeSelectorAndAffinity(spec, node)) return { reasons: [REASON.affinity], unresolvable: true };
-  const wanted = hostPorts(pod);
+  const wanted = needs.hostPorts;
   if (wanted.length > 0) {
     const used = new Set(index.podsOnNode(node.metadata.name).filter(isUnfinished).flatMap(hostPorts));
     if (wanted.some((p) => used.has(p))) return { reasons: [REASON.ports], unresolvable: false };
   }
-  const reasons = insufficientResources(pod, node, index);
+  const reasons = insufficientResources(needs, node, index);
   return reasons.length > 0 ? { reasons, unresolvable: false } : undefined;
 }
 
-function insufficientResources(pod: Pod, node: Stored<Node>, index: ObjectIndex): string[] {
+function insufficientResources(want: PodNeeds, node: Stored<Node>, index: ObjectIndex): string[] {
   const allocatable = node.status?.allocatable ?? {};
   const reasons: string[] = [];
   const maxPods = allocatable['pods'] !== undefined ? amount(allocatable['pods']) : DEFAULT_MAX_PODS;
   if (index.activePodCount(node.metadata.name) + 1 > maxPods) reasons.push(REASON.tooManyPods);
-  const want = requestsOf(pod);
   if (want.cpu === 0 && want.memory === 0) return reasons;
   let cpu = 0;
   let memory = 0;

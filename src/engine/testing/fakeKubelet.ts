@@ -8,6 +8,7 @@ import type { Controller, ReconcileResult } from '../controllers/manager';
 import type { ApiStore } from '../api/store';
 import { mustResolve } from '../api/resources';
 import type { Pod, Stored, WatchEvent } from '../api/types';
+import { fnv32a } from '../api/names';
 
 const PODS = mustResolve('pods');
 
@@ -16,6 +17,8 @@ export interface FakeKubeletOptions {
   readonly startMs: number;
   /** From deletionTimestamp to removal. */
   readonly stopMs: number;
+  /** Up to this much extra start time per pod, fixed by the pod's name (pods do not all start in step). */
+  readonly jitterMs?: number;
 }
 
 export class FakeKubelet implements Controller {
@@ -64,7 +67,7 @@ export class FakeKubelet implements Controller {
       return;
     }
     if (pod.status?.phase === 'Running') return;
-    const at = this.startAt.get(key) ?? now + this.options.startMs;
+    const at = this.startAt.get(key) ?? now + this.options.startMs + (this.options.jitterMs ? fnv32a(name) % this.options.jitterMs : 0);
     this.startAt.set(key, at);
     if (now < at) return { requeueAfter: at - now };
     const ready = !(pod.spec?.containers ?? []).some((c) => this.brokenImages.has(c.image ?? ''));
