@@ -124,6 +124,7 @@ export function paramValue(sh: Shell, name: string): string | undefined {
     case '-': return sh.flags();
     default:
       if (/^[0-9]+$/.test(name)) return sh.positional[Number(name) - 1];
+      if (name === 'RANDOM' && sh.env.get('RANDOM') === undefined) return String(sh.core.random());
       return sh.env.get(name);
   }
 }

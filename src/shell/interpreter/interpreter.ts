@@ -7,13 +7,20 @@
  */
 import type { AndOr, Command, ForCommand, IfCommand, LoopCommand, Pipeline, Redirect, Script } from '../parser/ast';
 import type { ShellGen } from '../runtime/effects';
-import type { Process } from '../runtime/process';
+import { ProcessExit, type Process } from '../runtime/process';
 import { CaptureOutput, Pipe, pipeOutput, sourceInput } from '../runtime/streams';
 import { Interrupt } from '../types';
 import { ExpansionError, expandWords, type ExpandContext } from './expand';
 import { applyRedirects } from './redirect';
 import type { Io, Shell } from './shell';
 import { runSimple } from './simple';
+
+/** An expansion error: bash prints it and abandons the rest of the line (a subshell exits 1). */
+export function abandonLine(e: unknown, io: Io): never {
+  if (!(e instanceof ExpansionError)) throw e;
+  io.stderr.write(`bash: ${e.message}\n`);
+  throw new ProcessExit(1);
+}
 
 export function expandContext(sh: Shell, io: Io): ExpandContext {
   return { sh, substitute: (script) => commandSubstitution(sh, script, io) };
@@ -126,8 +133,7 @@ export function* redirected(sh: Shell, redirects: readonly Redirect[], io: Io): 
     if (r.ok) return r.io;
     io.stderr.write(`bash: ${r.message}\n`);
   } catch (e) {
-    if (!(e instanceof ExpansionError)) throw e;
-    io.stderr.write(`bash: ${e.message}\n`);
+    abandonLine(e, io);
   }
   return undefined;
 }
@@ -198,9 +204,7 @@ function* runFor(sh: Shell, cmd: ForCommand, io: Io): ShellGen {
   try {
     items = cmd.items ? yield* expandWords(expandContext(sh, io), cmd.items) : [...sh.positional];
   } catch (e) {
-    if (!(e instanceof ExpansionError)) throw e;
-    io.stderr.write(`bash: ${e.message}\n`);
-    return (sh.lastStatus = 1);
+    abandonLine(e, io);
   }
   let status = 0;
   sh.loopDepth++;

@@ -26,6 +26,8 @@ export interface ShellCore {
   readonly history: string[];
   /** $$ */
   readonly pid: number;
+  /** $RANDOM: 0..32767 from a seeded stream. */
+  random(): number;
   columns(): number;
   clearScreen(): void;
   /** The terminal, for /dev/tty. */

@@ -7,13 +7,14 @@ import { ERRNO_MESSAGES, resolvePath } from '../../engine';
 import type { SimpleCommand } from '../parser/ast';
 import { parse } from '../parser/parse';
 import type { ShellGen } from '../runtime/effects';
+import { ProcessExit } from '../runtime/process';
 import { Interrupt, type Command, type CommandContext } from '../types';
 import { CommandSession } from './commandApi';
 import { loadCommand, markerName, readyCommand, type CommandEntry } from './commandTable';
 import { drive } from './drive';
 import type { ShellEnvironment } from './environment';
-import { ExpansionError, expandString, expandWords } from './expand';
-import { expandContext, redirected, runSubshell } from './interpreter';
+import { expandString, expandWords } from './expand';
+import { abandonLine, expandContext, redirected, runSubshell } from './interpreter';
 import { Shell, type Io } from './shell';
 
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/root/bin';
@@ -64,9 +65,7 @@ export function* runSimple(sh: Shell, cmd: SimpleCommand, io: Io): ShellGen {
     argv = yield* expandWords(ex, cmd.words);
     for (const a of cmd.assignments) assigned.push([a.name, yield* expandString(ex, a.value), a.append]);
   } catch (e) {
-    if (!(e instanceof ExpansionError)) throw e;
-    io.stderr.write(`bash: ${e.message}\n`);
-    return (sh.lastStatus = 1);
+    abandonLine(e, io);
   }
   if (argv.length === 0) {
     for (const [name, value, append] of assigned) sh.env.set(name, append ? (sh.env.get(name) ?? '') + value : value);
@@ -153,7 +152,7 @@ export function* invoke(sh: Shell, command: Command, argv: readonly string[], en
     const r = command.run(ctx);
     return typeof r === 'number' ? r : yield* drive(r, io.stdin);
   } catch (e) {
-    if (e instanceof Interrupt) throw e;
+    if (e instanceof Interrupt || e instanceof ProcessExit) throw e;
     io.stderr.write(`${argv[0] ?? command.name}: internal error: ${describe(e)}\n`);
     return 1;
   }

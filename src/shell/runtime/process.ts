@@ -7,6 +7,14 @@ import type { ShellGen } from './effects';
 
 export type Signal = 'INT' | 'PIPE';
 
+/**
+ * Thrown to end the current process at once with a status: bash abandons the rest of a command
+ * line after an expansion error (`${X:?}`, a bad substitution); a subshell just exits with it.
+ */
+export class ProcessExit {
+  constructor(readonly status: number) {}
+}
+
 /** How the runtime resumes a process next: a value, an exception (Ctrl+C), or a forced return (SIGPIPE). */
 export type Resume =
   | { readonly kind: 'next'; readonly value: unknown }

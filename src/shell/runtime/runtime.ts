@@ -9,7 +9,7 @@
 import type { World } from '../../engine';
 import { Interrupt } from '../types';
 import type { InternalEffect, ShellGen } from './effects';
-import { Process, type Resume, type Signal } from './process';
+import { Process, ProcessExit, type Resume, type Signal } from './process';
 
 /** How many loop iterations may run at one virtual instant before the loop waits for the next millisecond. */
 const YIELDS_PER_MS = 500;
@@ -129,6 +129,8 @@ export class Runtime {
       this.current = undefined;
       if (e instanceof Interrupt) {
         this.finish(p, 130, 'INT');
+      } else if (e instanceof ProcessExit) {
+        this.finish(p, e.status, undefined);
       } else {
         this.onCrash(p, e);
         this.finish(p, 1, undefined);

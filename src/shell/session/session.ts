@@ -114,6 +114,7 @@ class Session implements ShellSession {
     const index = (sessionCounts.get(host) ?? 0) + 1;
     sessionCounts.set(host, index);
     const pid = opts.world.random.fork(`shell/${host.name}/${index}`).between(100, 999);
+    const randomStream = opts.world.random.fork(`shell/${host.name}/${index}/RANDOM`);
     this.runtime = new Runtime(opts.world, (proc, error) => this.crashed(proc, error), pid + 1);
     const terminal: Io = { stdin: sourceInput(this.tty, true), stdout: this.terminalOut('stdout'), stderr: this.terminalOut('stderr') };
     this.core = {
@@ -124,6 +125,7 @@ class Session implements ShellSession {
       aliases: new Map(),
       history: [],
       pid,
+      random: () => randomStream.int(32768),
       columns: () => this.columns,
       clearScreen: () => this.events.emit('clear', undefined),
       get terminal() {

@@ -2,6 +2,7 @@
 import type { CommandContext, Program } from '../../types';
 import { Options, getopt } from './lib/args';
 import { defineUtil, usageError } from './lib/define';
+import { shq } from './lib/quote';
 import { errno, forEachLine, openInput } from './lib/text';
 
 function* catProgram(ctx: CommandContext, files: readonly string[], opts: Options): Program {
@@ -59,3 +60,31 @@ export const cat = catLike('cat', 'Concatenate FILE(s) to standard output.');
 /** The panes are not full-screen terminals: the pagers print everything, like `less` into a pipe. */
 export const less = catLike('less', 'Page through text (prints it all here).');
 export const more = catLike('more', 'Page through text (prints it all here).');
+
+/** tac: the lines of each file (or stdin) in reverse order. */
+export const tac = defineUtil({
+  name: 'tac',
+  summary: 'Write each FILE to standard output, last line first.',
+  usage: '[OPTION]... [FILE]...',
+  run(ctx) {
+    const prog = ctx.argv[0] ?? 'tac';
+    const parsed = getopt(prog, ctx.argv.slice(1), []);
+    if (!parsed.ok) return usageError(ctx, parsed.message);
+    return (function* (): Program {
+      let status = 0;
+      for (const name of parsed.operands.length > 0 ? parsed.operands : ['-']) {
+        const input = openInput(ctx, name);
+        if (!input.ok) {
+          ctx.stderr.write(`${prog}: failed to open ${shq(name)} for reading: ${errno(input.code)}\n`);
+          status = 1;
+          continue;
+        }
+        const text = yield* input.stream.readAll();
+        const lines = text.split('\n');
+        if (text.endsWith('\n')) lines.pop();
+        ctx.stdout.write(lines.reverse().map((l) => `${l}\n`).join(''));
+      }
+      return status;
+    })();
+  },
+});

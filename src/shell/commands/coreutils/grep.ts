@@ -73,7 +73,7 @@ export const grep = defineUtil({
       { key: 'n', short: 'n', long: 'line-number' }, { key: 'o', short: 'o', long: 'only-matching' }, { key: 'q', short: 'q', long: 'quiet' },
       { key: 'q', long: 'silent' }, { key: 's', short: 's', long: 'no-messages' }, { key: 'r', short: 'r', long: 'recursive' },
       { key: 'r', short: 'R', long: 'dereference-recursive' }, { key: 'h', short: 'h', long: 'no-filename' }, { key: 'H', short: 'H', long: 'with-filename' },
-      { key: 'color', long: 'color', optionalArg: true }, { key: 'color', long: 'colour', optionalArg: true },
+      { key: 'color', long: 'color', optionalArg: true }, { key: 'lb', long: 'line-buffered' }, { key: 'color', long: 'colour', optionalArg: true },
     ]);
     if (!parsed.ok) return usageError(ctx, parsed.message, 2);
     const opts = new Options(parsed.opts);

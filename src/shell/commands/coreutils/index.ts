@@ -1,7 +1,7 @@
 /** The GNU userland of a CentOS 7 node, as much of it as the lessons and a curious learner need. */
 import type { Command } from '../../types';
 import { base64 } from './base64';
-import { cat, less, more } from './cat';
+import { cat, less, more, tac } from './cat';
 import { cp, mv } from './copy';
 import { cut } from './cut';
 import { df, du, free } from './disk';
@@ -24,6 +24,6 @@ import { wc } from './wc';
 
 export const COREUTILS: readonly Command[] = [
   base64, basenameCmd, cat, chgrp, chmod, chown, clear, cp, cut, date, df, dirnameCmd, du, env, free, grep, head, hostname, id,
-  less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, seq, sleep, sort, stat, sudo, tail, tee, touch, tr, uname, uniq,
+  less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, seq, sleep, sort, stat, sudo, tac, tail, tee, touch, tr, uname, uniq,
   wc, which, whoami, yes,
 ];
