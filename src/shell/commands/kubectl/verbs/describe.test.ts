@@ -36,6 +36,13 @@ describe('kubectl describe', () => {
     expect(p.kubectl('describe pod nosuch -n kube-system')).toMatchObject({ stderr: 'Error from server (NotFound): pods "nosuch" not found\n', exitCode: 1 });
   });
 
+  it('services and deployments with their own layouts', async () => {
+    const p = new Playground().init().advance(5_000);
+    await golden('describe-service-kube-dns', p.kubectl('describe svc kube-dns -n kube-system').stdout);
+    p.kubectl('create deployment web --image=nginx --port=80');
+    await golden('describe-deployment-web', p.kubectl('describe deploy web').stdout);
+  });
+
   it('other kinds with the generic layout', async () => {
     const p = new Playground().init();
     await golden('describe-lease-generic', p.kubectl('describe lease node1 -n kube-node-lease').stdout);

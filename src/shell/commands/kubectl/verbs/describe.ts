@@ -3,7 +3,10 @@
  * as describe's fallback search does; all objects when no name is given), separated by two blank
  * lines. Pods and nodes have their dedicated layouts; other kinds the generic one.
  */
-import { mustResolve, parseSelector, type Event, type Node, type Pod, type Selector, type Stored } from '../../../../engine';
+import {
+  controllerOf, mustResolve, parseSelector, type DaemonSet, type Deployment, type Endpoints, type Event, type Node, type Pod, type ReplicaSet, type Selector,
+  type Service, type Stored,
+} from '../../../../engine';
 import type { Program } from '../../../types';
 import type { ApiConnection } from '../client';
 import { flagBool, flagString } from '../flags';
@@ -12,12 +15,15 @@ import { eventsAbout } from '../printers/describe/events';
 import { describeGeneric } from '../printers/describe/generic';
 import { describeNode } from '../printers/describe/node';
 import { describePod } from '../printers/describe/pod';
+import { describeDaemonSet, describeDeployment, describeReplicaSet, describeService } from '../printers/describe/workloads';
 import { parseResourceArgs, resourceKey } from '../resources';
 import { noResources } from './get';
 
 const EVENTS = mustResolve('events');
 const PODS = mustResolve('pods');
 const LEASES = mustResolve('leases');
+const ENDPOINTS = mustResolve('endpoints');
+const REPLICASETS = mustResolve('replicasets');
 
 export function describeObject(conn: ApiConnection, obj: Stored, now: number, showEvents = true): string {
   const store = conn.store;
@@ -30,6 +36,17 @@ export function describeObject(conn: ApiConnection, obj: Stored, now: number, sh
       const lease = store.get(LEASES, 'kube-node-lease', obj.metadata.name);
       const events = showEvents ? eventsAbout(store.list<Event>(EVENTS), obj) : [];
       return describeNode({ node: obj as Stored<Node>, pods, lease, events, now });
+    }
+    case 'Service':
+      return describeService(obj as Stored<Service>, store.get<Endpoints>(ENDPOINTS, obj.metadata.namespace, obj.metadata.name), showEvents ? nsEvents() : [], now);
+    case 'Deployment':
+      return describeDeployment(obj as Stored<Deployment>, store.list<ReplicaSet>(REPLICASETS, { namespace: obj.metadata.namespace }), showEvents ? nsEvents() : [], now);
+    case 'ReplicaSet':
+    case 'DaemonSet': {
+      const pods = store.list<Pod>(PODS, { namespace: obj.metadata.namespace }).filter((p) => controllerOf(p)?.uid === obj.metadata.uid);
+      return obj.kind === 'ReplicaSet'
+        ? describeReplicaSet(obj as Stored<ReplicaSet>, pods, showEvents ? nsEvents() : [], now)
+        : describeDaemonSet(obj as Stored<DaemonSet>, pods, showEvents ? nsEvents() : [], now);
     }
     default:
       return describeGeneric(obj, showEvents ? nsEvents() : undefined, now);

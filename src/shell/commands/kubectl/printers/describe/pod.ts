@@ -43,13 +43,13 @@ export function describePod(pod: Stored<Pod>, events: readonly Stored<Event>[], 
   const owner = pod.metadata.ownerReferences?.find((r) => r.controller === true);
   if (owner) w.write(LEVEL_0, `Controlled By:\t${owner.kind}/${owner.name}\n`);
   if (status.nominatedNodeName) w.write(LEVEL_0, `NominatedNodeName:\t${status.nominatedNodeName}\n`);
-  if (spec.initContainers?.length) describeContainers(w, pod, 'Init Containers', spec.initContainers, status.initContainerStatuses ?? []);
-  describeContainers(w, pod, 'Containers', spec.containers, status.containerStatuses ?? []);
+  if (spec.initContainers?.length) describeContainers(w, pod, 'Init Containers', spec.initContainers, status.initContainerStatuses ?? [], '');
+  describeContainers(w, pod, 'Containers', spec.containers, status.containerStatuses ?? [], '');
   if (status.conditions?.length) {
     w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\n');
     for (const c of status.conditions) w.write(LEVEL_1, `${c.type} \t${c.status} \n`);
   }
-  describeVolumes(w, spec.volumes ?? []);
+  describeVolumes(w, spec.volumes ?? [], '');
   w.write(LEVEL_0, `QoS Class:\t${status.qosClass || qosClass(pod)}\n`);
   writeLabels(w, 'Node-Selectors', spec.nodeSelector);
   writeTolerations(w, spec.tolerations ?? []);
@@ -57,11 +57,15 @@ export function describePod(pod: Stored<Pod>, events: readonly Stored<Event>[], 
   return w.text();
 }
 
-function describeContainers(w: DescribeWriter, pod: Pod, label: string, containers: readonly Container[], statuses: readonly ContainerStatus[]): void {
-  w.write(LEVEL_0, `${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
+/**
+ * describeContainers; `space` is "  " inside a pod template (deployments...), which also puts one
+ * more space before each container name, as kubectl does.
+ */
+export function describeContainers(w: DescribeWriter, pod: Pod, label: string, containers: readonly Container[], statuses: readonly ContainerStatus[] | undefined, space: string): void {
+  w.write(LEVEL_0, `${space}${label}:${containers.length === 0 ? ' <none>' : ''}\n`);
   for (const c of containers) {
-    const st = statuses.find((s) => s.name === c.name);
-    w.write(LEVEL_1, `${c.name}:\n`);
+    const st = statuses?.find((s) => s.name === c.name);
+    w.write(LEVEL_1, `${space ? ' ' : ''}${c.name}:\n`);
     if (st) w.write(LEVEL_2, `Container ID:\t${st.containerID ?? ''}\n`);
     w.write(LEVEL_2, `Image:\t${c.image ?? ''}\n`);
     if (st) w.write(LEVEL_2, `Image ID:\t${st.imageID ?? ''}\n`);
@@ -172,14 +176,14 @@ export function describeProbe(p: Probe): string {
   return `unknown ${attrs}`;
 }
 
-function describeVolumes(w: DescribeWriter, volumes: NonNullable<Pod['spec']>['volumes'] & object): void {
+export function describeVolumes(w: DescribeWriter, volumes: NonNullable<Pod['spec']>['volumes'] & object, space: string): void {
   if (volumes.length === 0) {
-    w.write(LEVEL_0, 'Volumes:\t<none>\n');
+    w.write(LEVEL_0, `${space}Volumes:\t<none>\n`);
     return;
   }
-  w.write(LEVEL_0, 'Volumes:\n');
+  w.write(LEVEL_0, `${space}Volumes:\n`);
   for (const v of volumes) {
-    w.write(LEVEL_1, `${v.name}:\n`);
+    w.write(LEVEL_1, `${space ? ' ' : ''}${v.name}:\n`);
     if (v.hostPath) {
       w.write(LEVEL_2, `Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`);
     } else if (v.emptyDir) {
