@@ -145,7 +145,7 @@ describe('after kubeadm join', () => {
 
   it('pulls kube-proxy on node2 (node1 had it from kubeadm init)', () => {
     const events = p.cluster.store.list<Event>(R.events, { namespace: 'kube-system' })
-      .filter((e) => e.source?.host === 'node2' && e.involvedObject.name.startsWith('kube-proxy-'));
+      .filter((e) => e.source?.host === 'node2' && (e.involvedObject.name ?? '').startsWith('kube-proxy-'));
     expect(events.map((e) => e.reason)).toEqual(['Pulling', 'Pulled', 'Created', 'Started']);
     expect(events[0]!.message).toBe('Pulling image "registry.k8s.io/kube-proxy:v1.27.2"');
     expect(events[1]!.message).toMatch(/^Successfully pulled image "registry\.k8s\.io\/kube-proxy:v1\.27\.2" in \d+\.\d+s \(\d+\.\d+s including waiting\)$/);
