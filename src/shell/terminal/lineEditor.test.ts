@@ -167,6 +167,8 @@ describe('history', () => {
     expect(withCursor(t)).toBe(`${P}typed|`);
     t.type('\x12alp\x05!');
     expect(lastLine(t)).toBe(`${P}echo alpha!`);
+    t.type(DOWN);
+    expect(lastLine(t)).toBe(`${P}typed`);
   });
 });
 

@@ -241,7 +241,8 @@ export class LineEditor {
       return undefined;
     }
     const found = outcome.kind === 'abort' ? { ...search.origin, index: undefined } : search.result();
-    if (found.index !== undefined) this.walk.moveTo(found.index, this.walk.textAt(this.walk.index));
+    // The line the search started from is kept in its history slot, as an edit.
+    if (found.index !== undefined) this.walk.moveTo(found.index, search.origin.text);
     this.state = { text: found.text, cursor: found.cursor };
     this.mode = { kind: 'edit' };
     this.draw();

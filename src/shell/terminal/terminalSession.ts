@@ -164,7 +164,8 @@ class Session implements TerminalSession {
       this.cookedInterrupt();
       return;
     }
-    if (this.mode === 'running' && key.kind === 'key' && key.name === 'ctrl-d' && this.queue.length === 0) {
+    // ^C and ^D act at once, as the tty's ISIG and VEOF do, whatever input is pending.
+    if (this.mode === 'running' && key.kind === 'key' && key.name === 'ctrl-d') {
       this.cookedEof();
       return;
     }
