@@ -3,7 +3,9 @@
  * (v1.27): the Port/TargetPort/Endpoints lines of a service, the "Replicas: N desired | ..." line
  * of a deployment, and the Pod Template block (note the three-space container names).
  */
-import type { DaemonSet, Deployment, Endpoints, Event, Pod, PodTemplateSpec, ReplicaSet, Service, Stored } from '../../../../../engine';
+import type { DaemonSet, Deployment, Endpoints, Event, Pod, ReplicaSet, Service, Stored } from '../../../../../engine';
+
+type PodTemplateSpec = NonNullable<Deployment['spec']>['template'];
 import { rfc1123zOf } from '../../../../format/time';
 import { formatLabels, formatLabelSelector } from '../cells';
 import { writeEvents } from './events';
