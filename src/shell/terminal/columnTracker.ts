@@ -43,6 +43,19 @@ export class ColumnTracker {
         i = this.escape(bytes, i);
         continue;
       }
+      if (cp >= 0x20 && cp < 0x7f) {
+        // A run of printable ASCII: one cell each, wrapping at the margin (pending wrap at cols).
+        let j = i + 1;
+        while (j < bytes.length) {
+          const c = bytes.charCodeAt(j);
+          if (c < 0x20 || c >= 0x7f) break;
+          j++;
+        }
+        const total = this.column + (j - i);
+        this.column = total <= this.cols ? total : ((total - 1) % this.cols) + 1;
+        i = j;
+        continue;
+      }
       if (cp === 0x0d) this.column = 0;
       else if (cp === 0x08) this.column = Math.max(0, this.restricted() - 1);
       else if (cp === 0x09) this.column = Math.min(this.cols - 1, (Math.floor(this.restricted() / 8) + 1) * 8);

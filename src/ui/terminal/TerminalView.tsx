@@ -38,7 +38,8 @@ export interface TerminalViewProps {
   readonly fontSize?: number;
   /**
    * Where the bytes come from, if not straight from session.onWrite: a source that first replays
-   * what was written before the view mounted (the store's BufferedTerminal.attach).
+   * what was written before the view mounted (the store's BufferedTerminal.attach). Read once per
+   * session, so an inline arrow function does not recreate the terminal on every render.
    */
   readonly attachOutput?: (listener: (data: string) => void) => Unsubscribe;
   /** Read by screen readers with the terminal: how to leave it. */
@@ -69,7 +70,11 @@ export function TerminalView(props: TerminalViewProps) {
   const exitRef = useRef<HTMLSpanElement>(null);
   const termRef = useRef<Terminal | null>(null);
   const refitRef = useRef<(() => void) | null>(null);
-  const initial = useRef({ fontSize, screenReaderMode, label });
+  // Read when the xterm instance is created (once per session); later changes go through effects below.
+  const initial = useRef({ fontSize, screenReaderMode, label, attachOutput });
+  useEffect(() => {
+    initial.current = { fontSize, screenReaderMode, label, attachOutput };
+  });
 
   useImperativeHandle(ref, () => ({
     screenText: () => (termRef.current ? screenText(termRef.current.buffer.active) : ''),
@@ -122,7 +127,8 @@ export function TerminalView(props: TerminalViewProps) {
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(refit);
     };
-    const unsubscribe = (attachOutput ?? ((listener) => session.onWrite(listener)))((data) => term.write(data));
+    const attach = initial.current.attachOutput ?? ((listener: (data: string) => void) => session.onWrite(listener));
+    const unsubscribe = attach((data) => term.write(data));
     term.write('', () => {
       ready = true;
       schedule();
@@ -141,7 +147,7 @@ export function TerminalView(props: TerminalViewProps) {
       refitRef.current = null;
       term.dispose();
     };
-  }, [session, attachOutput]);
+  }, [session]);
 
   useEffect(() => {
     const term = termRef.current;
