@@ -8,7 +8,8 @@ import { errno, openInput } from './lib/text';
 
 export function wrap(text: string, width: number): string {
   if (text === '') return '';
-  if (width <= 0) return `${text}\n`;
+  // -w 0: one line and no newline at all, as GNU base64 prints it.
+  if (width <= 0) return text;
   let out = '';
   for (let i = 0; i < text.length; i += width) out += `${text.slice(i, i + width)}\n`;
   return out;

@@ -52,7 +52,8 @@ export const df = defineUtil({
     });
     const header = ['Filesystem', human ? 'Size' : '1K-blocks', 'Used', human ? 'Avail' : 'Available', 'Use%', 'Mounted on'];
     const all = [header, ...rows];
-    const widths = header.map((_, i) => Math.max(...all.map((r) => r[i]!.length)));
+    // GNU df: the file system column is at least 14 wide, sizes at least 5 with -h.
+    const widths = header.map((_, i) => Math.max(i === 0 ? 14 : human && i < 4 ? 5 : 0, ...all.map((r) => r[i]!.length)));
     ctx.stdout.write(all.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : i === 5 ? c : c.padStart(widths[i]!))).join(' ')).join('\n') + '\n');
     return 0;
   },

@@ -3,12 +3,12 @@ export function parseMode(text: string, current: number, isDir = false): number 
   if (/^[0-7]{1,4}$/.test(text)) return parseInt(text, 8);
   let mode = current & 0o7777;
   for (const clause of text.split(',')) {
-    const m = /^([ugoa]*)((?:[-+=](?:[rwxXst]*|[ugo]))+)$/.exec(clause);
+    const m = /^([ugoa]*)((?:[-+=](?:[ugo]|[rwxXst]*))+)$/.exec(clause);
     if (!m) return undefined;
     const who = m[1] === '' || m[1]!.includes('a') ? 'ugo' : m[1]!;
     // Without u/g/o/a, the umask (022) keeps + from granting write to group and others.
     const mask = m[1] === '' ? 0o7755 : 0o7777;
-    for (const action of m[2]!.match(/[-+=](?:[rwxXst]*|[ugo])/g) ?? []) {
+    for (const action of m[2]!.match(/[-+=](?:[ugo]|[rwxXst]*)/g) ?? []) {
       const op = action[0]!;
       const perms = action.slice(1);
       let bits: number;
