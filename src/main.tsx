@@ -5,6 +5,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { createAppStore, formatRoute, parsePageOptions, parseRoute, preferredLang } from './store';
+import { catalogue, loadLesson } from 'virtual:kubeplay-lessons';
 import { App, StoreContext, installAutomation, syncRoute } from './ui';
 
 const options = parsePageOptions(window.location.search);
@@ -14,6 +15,7 @@ const store = createAppStore({
   lang: route.lang ?? options.lang ?? preferredLang(navigator.languages ?? [navigator.language]),
   lessonId: route.lessonId ?? 'start-the-cluster',
   theme: options.theme ?? 'dark',
+  lessons: { catalogue, loadLesson },
 });
 
 if (!window.location.hash) {

@@ -10,6 +10,7 @@ import { Playground, type NodeName } from './playground';
 import { startClockDriver, type ClockDriver } from './clockDriver';
 import { browserStorage, clearSession, loadSession, saveSession, type StorageLike } from './persistence';
 import type { Lang, PageOptions, Theme } from './route';
+import { createLessonLoader, type LessonSource, type LessonState } from './lessonSlice';
 
 export type Panel = 'lesson' | 'terminal' | 'diagram';
 
@@ -21,7 +22,7 @@ export interface Notice {
   readonly detail?: string;
 }
 
-export interface AppState {
+export interface AppState extends LessonState {
   readonly playground: Playground | undefined;
   readonly snapshot: WorldSnapshot | undefined;
   readonly lang: Lang;
@@ -48,6 +49,8 @@ export interface AppActions {
   setScreenReaderMode(on: boolean): void;
   setDiagramAsTable(on: boolean): void;
   markStepsDone(lessonId: string, stepIds: readonly string[]): void;
+  /** A reading step (no checks) the learner marks as done. */
+  markStepDone(stepId: string): void;
   markPromptReady(): void;
   dismissNotice(id: number): void;
   notify(kind: NoticeKind, detail?: string): void;
@@ -66,6 +69,7 @@ export interface AppStoreInit {
   readonly lang: Lang;
   readonly lessonId: string;
   readonly theme: Theme;
+  readonly lessons: LessonSource;
   readonly storage?: StorageLike | undefined;
   /** Fresh seeds and epochs come from real time here, the store's job; the engine never reads it. */
   readonly newSeed?: () => string;
@@ -87,6 +91,18 @@ export function createAppStore(init: AppStoreInit): AppStore {
   let storageWarned = false;
 
   const store = createStore<AppState & AppActions>()((set, get) => {
+    const lessons = createLessonLoader(init.lessons, init.options.lessonUrl, (partial) => set(partial));
+    const loadLesson = () => {
+      const { lang, lessonId, progress } = get();
+      lessons.load(lang, lessonId, progress[lessonId] ?? []);
+    };
+    const evaluateProgress = () => {
+      const playground = get().playground;
+      if (!playground) return;
+      const progress = lessons.evaluate(playground.world);
+      if (progress) get().markStepsDone(progress.lessonId, progress.steps.filter((st) => st.done).map((st) => st.id));
+    };
+
     const refresh = (force = false) => {
       const playground = get().playground;
       if (!playground) return;
@@ -96,6 +112,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
         lastRevision = world.revision;
         lastRefresh = world.now();
         set({ snapshot: snapshotOf(world) });
+        evaluateProgress();
       }
     };
 
@@ -150,6 +167,11 @@ export function createAppStore(init: AppStoreInit): AppStore {
       speed: init.options.speed,
       notices: [],
       promptReady: false,
+      catalogue: init.lessons.catalogue,
+      lesson: undefined,
+      lessonStatus: 'loading',
+      lessonError: undefined,
+      lessonProgress: undefined,
 
       async boot() {
         const loaded = loadSession(storage);
@@ -158,6 +180,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
             const playground = await Playground.restore(loaded.session);
             set({ progress: loaded.session.progress });
             start(playground);
+            loadLesson();
             return;
           } catch {
             clearSession(storage);
@@ -173,9 +196,18 @@ export function createAppStore(init: AppStoreInit): AppStore {
           }
         }
         start(new Playground({ seed: newSeed(), epochMs: wallNow() }));
+        loadLesson();
       },
-      setLang: (lang) => set({ lang }),
-      setLesson: (lessonId) => set({ lessonId }),
+      setLang(lang) {
+        if (lang === get().lang) return;
+        set({ lang });
+        loadLesson();
+      },
+      setLesson(lessonId) {
+        if (lessonId === get().lessonId) return;
+        set({ lessonId });
+        loadLesson();
+      },
       setPanel: (panel) => set({ panel }),
       setActiveNode: (activeNode) => set({ activeNode }),
       setScreenReaderMode: (screenReaderMode) => set({ screenReaderMode }),
@@ -187,6 +219,10 @@ export function createAppStore(init: AppStoreInit): AppStore {
         set({ progress: { ...get().progress, [lessonId]: [...done, ...added] } });
         save();
       },
+      markStepDone(stepId) {
+        lessons.markDone(stepId);
+        evaluateProgress();
+      },
       markPromptReady: () => set({ promptReady: true }),
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
       notify,
@@ -194,6 +230,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
         clearSession(storage);
         set({ progress: {} });
         start(new Playground({ seed: newSeed(), epochMs: wallNow() }));
+        loadLesson();
         save();
       },
       save,

@@ -9,3 +9,4 @@ export { BufferedTerminal } from './bufferedTerminal';
 export { parseRoute, formatRoute, parsePageOptions, preferredLang } from './route';
 export type { Lang, Theme, Route, PageOptions } from './route';
 export { clampSpeed } from './clockDriver';
+export type { LessonSource, LessonState, LessonStatus } from './lessonSlice';

@@ -1,0 +1,40 @@
+import { useApp, useMessages } from './storeContext';
+import { NODE_NAMES } from '../store';
+import { WIDE_LAYOUT, useMediaQuery } from './useMediaQuery';
+import { TerminalPane } from './TerminalPane';
+
+/** Both nodes' terminals: side by side on wide screens, as tabs on narrower ones. */
+export function TerminalArea() {
+  const t = useMessages();
+  const wide = useMediaQuery(WIDE_LAYOUT);
+  const activeNode = useApp((s) => s.activeNode);
+  const setActiveNode = useApp((s) => s.setActiveNode);
+  return (
+    <section className="kp-terminals" id="kp-terminals" aria-label={t.terminal}>
+      {!wide && (
+        <div className="kp-terminal-tabs" role="tablist" aria-label={t.nodes}>
+          {NODE_NAMES.map((node) => (
+            <button
+              key={node}
+              type="button"
+              role="tab"
+              id={`tab-${node}`}
+              aria-selected={activeNode === node}
+              aria-controls={`panel-${node}`}
+              aria-pressed={activeNode === node}
+              data-testid={`tab-${node}`}
+              onClick={() => setActiveNode(node)}
+            >
+              {node}
+            </button>
+          ))}
+        </div>
+      )}
+      <div className="kp-terminal-grid" data-tabs={!wide}>
+        {NODE_NAMES.map((node) => (
+          <TerminalPane key={node} node={node} hidden={!wide && activeNode !== node} />
+        ))}
+      </div>
+    </section>
+  );
+}

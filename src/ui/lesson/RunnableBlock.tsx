@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { resolveCommand, type RunnableBlock as Block } from '../../lessons';
+import { NODE_NAMES, type NodeName } from '../../store';
+import { useAppStore, useMessages } from '../storeContext';
+import { focusTerminal } from '../screens';
+import { PHONE_LAYOUT } from '../useMediaQuery';
+
+/**
+ * A command from the lesson. Activating it types the command into its node's terminal (resolving
+ * variables such as the join command from the live cluster), shows that terminal and focuses it.
+ */
+export function RunnableBlock({ block }: { block: Block }) {
+  const t = useMessages();
+  const store = useAppStore();
+  const [problem, setProblem] = useState<string | undefined>();
+  const node = ((NODE_NAMES as readonly string[]).includes(block.node) ? block.node : 'node1') as NodeName;
+
+  const run = () => {
+    const state = store.getState();
+    const playground = state.playground;
+    if (!playground) return;
+    const resolved = resolveCommand(block.command, playground.world, state.lang);
+    if (!resolved.ok) {
+      setProblem(resolved.message);
+      return;
+    }
+    setProblem(undefined);
+    const typed = resolved.command.split('\n').map((line) => `${line}\r`).join('');
+    playground.terminal(node).session.input(typed);
+    state.setActiveNode(node);
+    if (window.matchMedia(PHONE_LAYOUT).matches) state.setPanel('terminal');
+    focusTerminal(node);
+  };
+
+  return (
+    <div className="kp-block" data-node={node}>
+      <div className="kp-block-head">
+        <span className="kp-block-node">{node}</span>
+        <button type="button" className="kp-block-run" onClick={run} aria-label={t.runOnLabel(node, block.command)} data-testid={`run-block-${block.index}`}>
+          ▶ {t.runOn(node)}
+        </button>
+      </div>
+      <pre className="kp-block-code" onClick={run}><code>{block.command}</code></pre>
+      {problem && <p className="kp-block-problem" role="alert">{problem}</p>}
+    </div>
+  );
+}
