@@ -6,14 +6,8 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { World } from '../src/engine';
-import type { ReplayShell } from '../src/lessons';
+import { createShellSession, preloadCommands } from '../src/shell';
 import { checkLessons } from './lessons/check';
-
-interface ShellModule {
-  createShellSession(options: { world: World; host: string }): ReplayShell;
-  preloadCommands?(): Promise<void>;
-}
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -22,35 +16,17 @@ function flag(name: string): string[] {
   return args.flatMap((arg, i) => (arg === name && args[i + 1] !== undefined ? [args[i + 1]!] : []));
 }
 
-/** The shell layer is loaded by path so this script also reports clearly while it is unfinished. */
-async function loadShell(): Promise<ShellModule | string> {
-  const shellIndex = path.join(root, 'src/shell/index.ts');
-  try {
-    const mod = (await import(shellIndex)) as Partial<ShellModule>;
-    if (typeof mod.createShellSession !== 'function') return 'src/shell/index.ts does not export createShellSession';
-    await mod.preloadCommands?.();
-    return mod as ShellModule;
-  } catch (error) {
-    return `cannot load src/shell/index.ts: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
-  }
-}
-
 async function main(): Promise<number> {
-  const shell = await loadShell();
-  const print = (line: string) => process.stdout.write(`${line}\n`);
-  if (typeof shell === 'string') {
-    print(`FAIL shell: ${shell}`);
-    print('0 passed, 1 failed');
-    return 1;
-  }
+  // Lazily registered commands (kubectl, kubeadm) load up front, so replay never waits on I/O.
+  await preloadCommands();
   const { failed } = await checkLessons({
     dir: path.join(root, 'lessons'),
     root,
     ids: flag('--lesson'),
     langs: flag('--lang'),
-    createShell: (world, host) => shell.createShellSession({ world, host }),
+    createShell: (world, host) => createShellSession({ world, host }),
     flush: () => new Promise((resolve) => setImmediate(resolve)),
-    print,
+    print: (line) => process.stdout.write(`${line}\n`),
   });
   return failed > 0 ? 1 : 0;
 }
