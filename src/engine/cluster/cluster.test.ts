@@ -197,6 +197,26 @@ describe('Weave Net', () => {
   });
 });
 
+describe('the Weave manifest on the simulated internet', () => {
+  it('answers the cloud.weave.works one-liner (any query) and the v2.8.1 release URL with the same List', () => {
+    const { world } = initialized();
+    const cloud = world.internet.fetch('https://cloud.weave.works/k8s/net?k8s-version=Q2xpZW50IFZlcnNpb246IHYxLjI3LjIK');
+    const release = world.internet.fetch('https://github.com/weaveworks/weave/releases/download/v2.8.1/weave-daemonset-k8s.yaml');
+    if (!cloud.ok || !release.ok) throw new Error('weave URLs do not answer');
+    expect(cloud.body).toBe(release.body);
+    const list = parse(cloud.body);
+    expect(list.kind).toBe('List');
+    expect(list.items.map((i: { kind: string }) => i.kind)).toEqual(['ServiceAccount', 'ClusterRole', 'ClusterRoleBinding', 'Role', 'RoleBinding', 'DaemonSet']);
+    const ds = list.items[5];
+    expect(ds.metadata).toMatchObject({ name: 'weave-net', namespace: 'kube-system', labels: { name: 'weave-net' } });
+    expect(ds.spec.minReadySeconds).toBe(5);
+    expect(ds.spec.template.spec.initContainers.map((c: { name: string }) => c.name)).toEqual(['weave-init']);
+    expect(ds.spec.template.spec.containers.map((c: { name: string }) => c.name)).toEqual(['weave', 'weave-npc']);
+    expect(ds.spec.template.spec.tolerations).toEqual([{ effect: 'NoSchedule', operator: 'Exists' }, { effect: 'NoExecute', operator: 'Exists' }]);
+    expect(world.internet.fetch('https://cloud.weave.works/other')).toMatchObject({ ok: false, status: 404 });
+  });
+});
+
 describe('determinism', () => {
   it('the same seed gives the same cluster, byte for byte; another seed another token', () => {
     const picture = (seed: string) => {

@@ -73,7 +73,7 @@ export class Cluster {
     this.store = new ApiStore(() => init.clock.now(), init.epochMs, init.random.fork('store'));
     this.recorder = new EventRecorder(this.store);
     this.controllers = new ControllerManager(this.store, init.clock);
-    this.podNetwork = new PodNetwork(this.store);
+    this.podNetwork = new PodNetwork(this.store, this.controlPlaneHost);
     this.profile = PROFILES[init.profile ?? 'realistic'];
     this.podSubnet = init.podSubnet;
   }

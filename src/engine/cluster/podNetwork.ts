@@ -4,8 +4,11 @@
  * - a node's pod network is up when its NetworkUnavailable condition is False (Weave sets it,
  *   reason WeaveIsUp, when its pod runs on that node);
  * - Weave's peers are listed in the `weave-net` ConfigMap in kube-system (annotation
- *   kube-peers.weave.works/peers), and each peer owns a slice of 10.32.0.0/12 in join order:
- *   the first 10.32.0.0, the next 10.44.0.0, then 10.40.0.0... as Weave's IPAM splits its range.
+ *   kube-peers.weave.works/peers), and each peer owns a slice of 10.32.0.0/12: the control-plane
+ *   host the first, 10.32.0.0, the others the next ones in the order they joined (10.44.0.0,
+ *   10.40.0.0...), as Weave's IPAM splits its range. Real Weave lets consensus pick which peer
+ *   starts the ring; we fix it on the control plane so node1's pods are always the familiar
+ *   10.32.0.x, and a slice never moves once given.
  */
 import type { ApiStore } from '../api/store';
 import { mustResolve } from '../api/resources';
@@ -40,7 +43,10 @@ const NODES = mustResolve('nodes');
 const CONFIGMAPS = mustResolve('configmaps');
 
 export class PodNetwork {
-  constructor(private readonly store: ApiStore) {}
+  constructor(
+    private readonly store: ApiStore,
+    private readonly controlPlaneHost: string,
+  ) {}
 
   /** Names of the nodes whose pod network is up, sorted. */
   nodesUp(): string[] {
@@ -58,7 +64,10 @@ export class PodNetwork {
   }
 
   sliceOf(node: string): PodSlice | undefined {
-    const index = this.peers().findIndex((p) => p.NodeName === node);
+    const peers = this.peers().map((p) => p.NodeName);
+    if (!peers.includes(node)) return undefined;
+    const order = [this.controlPlaneHost, ...peers.filter((n) => n !== this.controlPlaneHost)];
+    const index = order.indexOf(node);
     const base = SLICE_BASES[index];
     if (base === undefined) return undefined;
     const start = ipToInt(base);
@@ -73,7 +82,8 @@ export class PodNetwork {
 
   /** Every peer's slice, for the diagram's overlay label. */
   slices(): PodSlice[] {
-    return this.peers().map((p) => this.sliceOf(p.NodeName)).filter((s): s is PodSlice => s !== undefined);
+    return this.peers().map((p) => this.sliceOf(p.NodeName)).filter((s): s is PodSlice => s !== undefined)
+      .sort((a, b) => ipToInt(a.bridge) - ipToInt(b.bridge));
   }
 }
 

@@ -14,6 +14,8 @@ const EVENTS = mustResolve('events');
 function run(p: Playground, name: string, spec: Partial<PodSpec> & Pick<PodSpec, 'containers'>): void {
   const created = p.cluster.store.create<Pod>(PODS, { metadata: { name, namespace: 'default' }, spec: { nodeName: 'node2', ...spec } }, 'user:kubectl');
   if (!created.ok) throw new Error(created.error.message);
+  // As the shell does after every command: controllers react at the instant of the write.
+  p.world.settle();
 }
 
 function get(cluster: Cluster, name: string): Stored<Pod> | undefined {
@@ -98,6 +100,7 @@ describe('the kubelet runs pods bound to its node', () => {
     const lowest = get(p.cluster, 'worker')!.status!.podIP!;
     p.cluster.store.delete(PODS, 'default', 'worker', 'user:kubectl');
     p.cluster.store.delete(PODS, 'default', 'web', 'user:kubectl');
+    p.world.settle();
     p.world.advance(2_000);
     expect(get(p.cluster, 'web')).toBeUndefined();
     expect(podStatusText(get(p.cluster, 'worker')!)).toBe('Terminating');
@@ -136,7 +139,8 @@ describe('static pods', () => {
     const node1 = p.world.host('node1')!;
     const manifest = (node1.fs.readFile('/etc/kubernetes/manifests/kube-scheduler.yaml') as { value: string }).value;
     node1.fs.remove('/etc/kubernetes/manifests/kube-scheduler.yaml');
-    p.world.advance(3_000);
+    // The kubelet looks at the directory every 5 s (housekeeping).
+    p.world.advance(6_000);
     expect(podRow(p.cluster, 'kube-scheduler-')).toEqual([]);
     expect(p.world.network.isListening('node1', 10259)).toBe(false);
     const created = p.cluster.store.create<Pod>(PODS, { metadata: { name: 'unscheduled', namespace: 'default' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } }, 'user:kubectl');
@@ -153,6 +157,7 @@ describe('static pods', () => {
     const p = networked();
     const before = p.cluster.store.get<Pod>(PODS, 'kube-system', 'etcd-node1')!;
     p.cluster.store.delete(PODS, 'kube-system', 'etcd-node1', 'user:kubectl');
+    p.world.settle();
     p.world.advance(2_000);
     const after = p.cluster.store.get<Pod>(PODS, 'kube-system', 'etcd-node1')!;
     expect(after.metadata.uid).not.toBe(before.metadata.uid);

@@ -204,7 +204,7 @@ export class Kubelet implements Controller, KubeletHandle {
   private tick(): void {
     if (!this.running) return;
     this.housekeeping();
-    this.tickTimer = this.world.clock.schedule(this.profile.syncMs, () => this.tick(), `${this.name} housekeeping`);
+    this.tickTimer = this.world.clock.schedule(this.profile.housekeepingMs, () => this.tick(), `${this.name} housekeeping`);
   }
 
   private housekeeping(): void {

@@ -32,6 +32,11 @@ export interface LifecycleProfile {
   readonly syncMs: number;
   /** Retry after a failed sandbox creation or a failed pull. */
   readonly retryMs: number;
+  /**
+   * The kubelet's housekeeping: re-reading the manifests directory and the CNI config directory
+   * (the real ones watch them with inotify; kubeadm and Weave also poke the kubelet when they write).
+   */
+  readonly housekeepingMs: number;
   /** nodeStatusUpdateFrequency: how often the kubelet computes and posts node status. */
   readonly nodeStatusMs: number;
   /** Heartbeat of the node's Lease in kube-node-lease. */
@@ -57,6 +62,7 @@ export const PROFILES: Readonly<Record<ProfileName, LifecycleProfile>> = {
     backoffMaxMs: 300_000,
     syncMs: 1_000,
     retryMs: 5_000,
+    housekeepingMs: 5_000,
     nodeStatusMs: 10_000,
     leaseMs: 10_000,
     apiServerWarmupMs: 4_200,
@@ -76,6 +82,7 @@ export const PROFILES: Readonly<Record<ProfileName, LifecycleProfile>> = {
     backoffMaxMs: 30_000,
     syncMs: 100,
     retryMs: 500,
+    housekeepingMs: 500,
     nodeStatusMs: 1_000,
     leaseMs: 10_000,
     apiServerWarmupMs: 420,

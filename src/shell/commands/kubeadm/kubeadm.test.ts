@@ -281,6 +281,24 @@ describe('kubeadm version, config, help', () => {
   });
 });
 
+describe('the lesson, end to end with kubectl', () => {
+  it('init, join, the Weave one-liner: both nodes Ready, coredns on the overlay', async () => {
+    const l = lab('lesson');
+    const { join } = await init(l);
+    expect((await l.node2.run(join)).exitCode).toBe(0);
+    await l.node1.run('mkdir -p $HOME/.kube && cp /etc/kubernetes/admin.conf $HOME/.kube/config');
+    const apply = await l.node1.run(`kubectl apply -n kube-system -f "https://cloud.weave.works/k8s/net?k8s-version=$(kubectl version | base64 |tr -d '\\n')"`);
+    expect(apply.stdout).toContain('daemonset.apps/weave-net created\n');
+    l.world.advance(40_000);
+    expect(nodes(l.world)).toEqual(['node1 Ready', 'node2 Ready']);
+    const cluster = l.world.clusters[0]!;
+    const dns = cluster.store.list(mustResolve('pods'), { namespace: 'kube-system' })
+      .filter((p) => p.metadata.name.startsWith('coredns-')) as unknown as { status?: { phase?: string; podIP?: string }; spec?: { nodeName?: string } }[];
+    expect(dns.map((p) => p.status?.phase)).toEqual(['Running', 'Running']);
+    for (const p of dns) expect(p.status?.podIP).toMatch(p.spec?.nodeName === 'node1' ? /^10\.32\.0\./ : /^10\.44\.0\./);
+  });
+});
+
 describe('determinism', () => {
   it('the same seed gives the same transcript', async () => {
     const transcript = async () => {
