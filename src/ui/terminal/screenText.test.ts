@@ -1,15 +1,23 @@
 import { describe, expect, test } from 'vitest';
 import { screenText, type BufferLike } from './screenText';
 
-/** A buffer of fixed-width rows, as xterm keeps them: [text, wrapped]. */
+/** A buffer of fixed-width rows, as xterm keeps them: [text, wrapped]; "·" marks a never-written cell. */
 function buffer(cols: number, rows: readonly (readonly [string, boolean])[]): BufferLike {
   return {
     length: rows.length,
     getLine: (y) => {
       const row = rows[y];
       if (!row) return undefined;
-      const cells = row[0].padEnd(cols, ' ');
-      return { isWrapped: row[1], translateToString: (trim) => (trim ? cells.replace(/\s+$/, '') : cells) };
+      const cells = [...row[0].padEnd(cols, '·')];
+      return {
+        isWrapped: row[1],
+        length: cols,
+        getCell: (x) => (x < cols ? { getChars: () => (cells[x] === '·' ? '' : cells[x]!) } : undefined),
+        translateToString: (trim, start = 0, end = cols) => {
+          const text = cells.slice(start, end).join('').replace(/·/g, ' ');
+          return trim ? text.replace(/\s+$/, '') : text;
+        },
+      };
     },
   };
 }
@@ -25,6 +33,10 @@ describe('screenText', () => {
       ['', false],
     ]));
     expect(text).toBe('[n ~]$ echo a      b c\na b c');
+  });
+
+  test('the cell a wide character did not fit in is not part of the line', () => {
+    expect(screenText(buffer(6, [['$ ab日', false], ['本', true]]))).toBe('$ ab日本');
   });
 
   test('blank lines between output stay; trailing blank rows of the viewport go', () => {

@@ -8,8 +8,15 @@
 import { codePointWidth, isZeroWidth } from '../width';
 
 interface Row {
+  /** '' for a cell never written (or erased), WIDE_TAIL for the second cell of a wide character. */
   cells: string[];
   wrapped: boolean;
+}
+
+const WIDE_TAIL = '\u0000';
+
+function rowText(row: Row): string {
+  return row.cells.map((c) => (c === '' ? ' ' : c === WIDE_TAIL ? '' : c)).join('');
 }
 
 export class VirtualScreen {
@@ -56,7 +63,10 @@ export class VirtualScreen {
     const logical: string[] = [];
     this.rowsList.forEach((row, index) => {
       const next = this.rowsList[index + 1];
-      const content = row.cells.join('');
+      // As the view's screenText: a never-written last cell of a continued row (a wide character
+      // did not fit there) is not part of the line.
+      const trimLast = next?.wrapped === true && row.cells[this.cols - 1] === '';
+      const content = rowText(trimLast ? { cells: row.cells.slice(0, -1), wrapped: row.wrapped } : row);
       if (row.wrapped && logical.length > 0) logical[logical.length - 1] += content;
       else logical.push(content);
       if (!next?.wrapped) logical[logical.length - 1] = logical[logical.length - 1]!.replace(/ +$/, '');
@@ -67,11 +77,11 @@ export class VirtualScreen {
 
   /** The viewport rows as drawn (for assertions about wrapping). */
   viewport(): string[] {
-    return this.rowsList.slice(this.ybase, this.ybase + this.rows).map((r) => r.cells.join('').replace(/ +$/, ''));
+    return this.rowsList.slice(this.ybase, this.ybase + this.rows).map((r) => rowText(r).replace(/ +$/, ''));
   }
 
   private blank(): Row {
-    return { cells: new Array<string>(this.cols).fill(' '), wrapped: false };
+    return { cells: new Array<string>(this.cols).fill(''), wrapped: false };
   }
 
   private row(y = this.y): Row {
@@ -88,18 +98,18 @@ export class VirtualScreen {
       if (isZeroWidth(cp) && this.x > 0) {
         const row = this.row();
         const at = Math.min(this.x, this.cols) - 1;
-        row.cells[at] = (row.cells[at] === '' ? '' : row.cells[at]!) + ch;
+        if (row.cells[at] !== '' && row.cells[at] !== WIDE_TAIL) row.cells[at] += ch;
       }
       return;
     }
     if (this.x + width > this.cols) {
-      if (this.x < this.cols) this.row().cells[this.x] = ' ';
+      if (this.x < this.cols) this.row().cells[this.x] = '';
       this.x = 0;
       this.down(true);
     }
     const row = this.row();
     row.cells[this.x] = ch;
-    if (width === 2) row.cells[this.x + 1] = '';
+    if (width === 2) row.cells[this.x + 1] = WIDE_TAIL;
     this.x += width;
   }
 
@@ -155,7 +165,7 @@ export class VirtualScreen {
 
   private eraseRow(y: number, from: number): void {
     const row = this.row(y);
-    for (let c = from; c < this.cols; c++) row.cells[c] = ' ';
+    for (let c = from; c < this.cols; c++) row.cells[c] = '';
     if (from === 0) row.wrapped = false;
   }
 
@@ -168,7 +178,8 @@ export class VirtualScreen {
     }
     if (mode === 2) {
       let last = this.rows - 1;
-      while (last >= 0 && this.row(last).cells.join('').trim() === '') last--;
+      // Rows up to the last one with any written cell (a space counts) go to the scrollback.
+      while (last >= 0 && this.row(last).cells.every((c) => c === '')) last--;
       for (let k = 0; k <= last; k++) {
         this.rowsList.push(this.blank());
         this.ybase++;
