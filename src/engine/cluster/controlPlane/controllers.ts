@@ -1,28 +1,19 @@
 /**
  * Registers the control plane's loops on a cluster's controller manager, each switched on only
- * while its process runs: the scheduler while kube-scheduler's static pod runs, the rest while
- * kube-controller-manager's does (and, for all of them, while the API server answers).
+ * while its process runs: the scheduler while kube-scheduler's static pod runs, the controller
+ * manager's loops while kube-controller-manager's does (both only while the API server answers).
+ * The loops are controllers/' own; node IPAM (only with --pod-network-cidr) is kept here.
  */
-import { controllerContext } from '../../controllers/context';
-import { DaemonSetController } from '../../controllers/daemonSet';
-import { DeploymentController } from '../../controllers/deployment';
-import { NodeLifecycleController } from '../../controllers/nodeLifecycle';
-import { ReplicaSetController } from '../../controllers/replicaSet';
-import { Scheduler } from '../../controllers/scheduler';
+import { startControlPlaneControllers } from '../../controllers/controlPlane';
 import type { Cluster } from '../cluster';
-import { NamespaceDefaultsController } from './namespaceDefaults';
 import { NodeIpamController } from './nodeIpam';
 
 export function startClusterControllers(cluster: Cluster): void {
   if (cluster.controllers.has('scheduler')) return;
-  const scheduler = () => cluster.controlPlane?.schedulerRunning() ?? false;
-  const manager = () => cluster.controlPlane?.controllerManagerRunning() ?? false;
-  const ctx = controllerContext(cluster.store, cluster.recorder);
-  cluster.controllers.add(new NodeLifecycleController(ctx, manager));
-  cluster.controllers.add(new NamespaceDefaultsController(cluster, manager));
-  cluster.controllers.add(new NodeIpamController(cluster, manager));
-  cluster.controllers.add(new DeploymentController(ctx, manager));
-  cluster.controllers.add(new ReplicaSetController(ctx, manager));
-  cluster.controllers.add(new DaemonSetController(ctx, manager));
-  cluster.controllers.add(new Scheduler(ctx, scheduler));
+  const controllerManagerEnabled = () => cluster.controlPlane?.controllerManagerRunning() ?? false;
+  startControlPlaneControllers(cluster, {
+    schedulerEnabled: () => cluster.controlPlane?.schedulerRunning() ?? false,
+    controllerManagerEnabled,
+  });
+  cluster.controllers.add(new NodeIpamController(cluster, controllerManagerEnabled));
 }
