@@ -95,8 +95,9 @@ function toEntry(record: JournalRecord): JournalEntry {
 function banner(world: World, node: NodeName): string {
   const ip = world.host(node)?.ip ?? '';
   return [
-    `\x1b[1mkubeplay\x1b[0m · ${node} (${ip}) · CentOS 7 with kubeadm, kubelet and kubectl v1.27`,
-    'A simulated machine: nothing you type here can break anything real.',
+    `\x1b[1mkubeplay\x1b[0m · ${node} · ${ip}`,
+    'CentOS 7 with kubeadm, kubelet and kubectl v1.27.',
+    'Simulated: nothing typed here can break anything real.',
     '',
   ].join('\r\n') + '\r\n';
 }

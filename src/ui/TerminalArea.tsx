@@ -32,7 +32,7 @@ export function TerminalArea() {
       )}
       <div className="kp-terminal-grid" data-tabs={!wide}>
         {NODE_NAMES.map((node) => (
-          <TerminalPane key={node} node={node} hidden={!wide && activeNode !== node} />
+          <TerminalPane key={node} node={node} hidden={!wide && activeNode !== node} tabbed={!wide} />
         ))}
       </div>
     </section>

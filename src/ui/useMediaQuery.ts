@@ -13,6 +13,7 @@ export function useMediaQuery(query: string): boolean {
   );
 }
 
-export const WIDE_LAYOUT = '(min-width: 1100px)';
+// Two terminals side by side need room for kubectl's tables (about 80 columns each).
+export const WIDE_LAYOUT = '(min-width: 1600px)';
 export const PHONE_LAYOUT = '(max-width: 699px)';
 export const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';

@@ -1,0 +1,59 @@
+import { useCallback, useEffect, useRef } from 'react';
+import { TerminalView, type TerminalViewHandle } from './terminal/TerminalView';
+import { useApp, useAppStore, useMessages } from './storeContext';
+import { registerTerminalView } from './screens';
+import { PHONE_LAYOUT, useMediaQuery } from './useMediaQuery';
+import type { NodeName } from '../store';
+
+/** One node's terminal with its title bar; registers itself for window.kubeplay.screen(). */
+export function TerminalPane({ node, hidden, tabbed }: { node: NodeName; hidden: boolean; tabbed: boolean }) {
+  const t = useMessages();
+  const store = useAppStore();
+  const playground = useApp((s) => s.playground);
+  const screenReaderMode = useApp((s) => s.screenReaderMode);
+  const ip = useApp((s) => s.snapshot?.hosts.find((h) => h.name === node)?.ip);
+  const view = useRef<TerminalViewHandle>(null);
+  const phone = useMediaQuery(PHONE_LAYOUT);
+  const terminal = playground?.terminal(node);
+
+  useEffect(() => registerTerminalView(node, {
+    read: () => view.current?.screenText() ?? '',
+    focus: () => view.current?.focus(),
+  }), [node]);
+
+  // The first prompt is painted once xterm has parsed the buffered output and rendered a frame.
+  useEffect(() => {
+    if (!terminal || node !== 'node1') return undefined;
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(() => {
+        if (performance.getEntriesByName('prompt-ready').length === 0) performance.mark('prompt-ready');
+        store.getState().markPromptReady();
+      });
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [terminal, node, store]);
+
+  const attachOutput = useCallback((listener: (data: string) => void) => terminal!.attach(listener), [terminal]);
+
+  return (
+    <div className="kp-terminal-cell" hidden={hidden} id={`panel-${node}`} {...(tabbed ? { role: 'tabpanel', 'aria-labelledby': `tab-${node}` } : {})}>
+      <div className="kp-terminal-title">
+        <span>{node}{ip ? ` · ${ip}` : ''}</span>
+        <span className="kp-hint">{t.terminalHint}</span>
+      </div>
+      <div className="kp-terminal-body">
+        {terminal && (
+          <TerminalView
+            ref={view}
+            session={terminal.session}
+            attachOutput={attachOutput}
+            label={`${t.terminal} ${node}`}
+            testId={`terminal-${node}`}
+            screenReaderMode={screenReaderMode}
+            fontSize={phone ? 12 : 14}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
