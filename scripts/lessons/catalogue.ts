@@ -42,7 +42,7 @@ export function findLessonFiles(dir: string, root: string): { files: LessonFile[
 }
 
 export function compileLessonFile(file: LessonFile): ReturnType<typeof compileLesson> {
-  return compileLesson(readFileSync(file.file, 'utf8'), { lang: file.lang, source: file.source });
+  return compileLesson(readFileSync(file.file, 'utf8'), { lang: file.lang, source: file.source, requireOrder: true });
 }
 
 /** Compiles every lesson; also reports two files of one language sharing an id. */

@@ -47,8 +47,10 @@ describe('front matter', () => {
     expect(errors(lesson(STEP, 'id: demo\ntitle: Demo\nsummary: x\norder: 4'))).toEqual([
       `${SOURCE}:1: "order: 4" disagrees with the file name's number 03: change one of them`,
     ]);
-    const r = compileLesson(lesson(STEP, 'id: demo\ntitle: Demo\nsummary: x'), { lang: 'en', source: 'teacher.md' });
-    expect(r.ok ? [] : r.errors.map(formatCompileError)).toEqual(['teacher.md:1: give the lesson an "order" in the front matter, or start its file name with a number ("01-...")']);
+    const builtIn = compileLesson(lesson(STEP, 'id: demo\ntitle: Demo\nsummary: x'), { lang: 'en', source: 'lessons/en/demo.md', requireOrder: true });
+    expect(builtIn.ok ? [] : builtIn.errors.map(formatCompileError)).toEqual(['lessons/en/demo.md:1: give the lesson an "order" in the front matter, or start its file name with a number ("01-...")']);
+    const teacher = compileLesson(lesson(STEP, 'id: demo\ntitle: Demo\nsummary: x'), { lang: 'en', source: 'https://school.example/k8s/mine.md' });
+    expect(teacher.ok && teacher.lesson.order).toBe(1);
   });
 });
 

@@ -23,6 +23,11 @@ export interface CompileOptions {
   readonly source: string;
   /** Nodes runnable blocks may name; default node1, node2. */
   readonly nodes?: readonly string[];
+  /**
+   * Built-in lessons need a place in the list (front matter `order` or the file name's number);
+   * a teacher's single lesson does not, and gets order 1.
+   */
+  readonly requireOrder?: boolean;
 }
 
 export type CompileResult = { readonly ok: true; readonly lesson: CompiledLesson } | { readonly ok: false; readonly errors: readonly CompileError[] };
@@ -45,7 +50,7 @@ export function compileLesson(markdown: string, options: CompileOptions): Compil
     errors.push(...front.errors);
     return fail();
   }
-  const order = resolveOrder(front.frontMatter.order, options.source, errors);
+  const order = resolveOrder(front.frontMatter.order, options.source, options.requireOrder ?? false, errors);
   const ctx: ValidateContext = { nodes: options.nodes ?? DEFAULT_NODES };
   const md = createLessonMarkdown();
   const sections = splitSections(md, front.body, front.bodyStartLine);
@@ -86,14 +91,14 @@ export function compileLesson(markdown: string, options: CompileOptions): Compil
 }
 
 /** `order` from the front matter, else the file name's number ("01-..." → 1); both must agree. */
-function resolveOrder(declared: number | undefined, source: string, errors: LineError[]): number | undefined {
+function resolveOrder(declared: number | undefined, source: string, required: boolean, errors: LineError[]): number | undefined {
   const m = source.split('/').pop()?.match(/^(\d+)-/);
   const fromName = m ? Number(m[1]) : undefined;
   if (declared !== undefined && fromName !== undefined && declared !== fromName) {
     errors.push({ line: 1, message: `"order: ${declared}" disagrees with the file name's number ${m![1]}: change one of them` });
     return undefined;
   }
-  const order = declared ?? fromName;
+  const order = declared ?? fromName ?? (required ? undefined : 1);
   if (order === undefined) errors.push({ line: 1, message: 'give the lesson an "order" in the front matter, or start its file name with a number ("01-...")' });
   return order;
 }
