@@ -60,6 +60,8 @@ export class KubeadmInit {
   readonly nodeName: string;
   cluster: Cluster | undefined;
   token: string | undefined;
+  /** [certs] found this host's cluster running and reused it (init re-run with errors ignored). */
+  reused = false;
   private kubelet: Kubelet | undefined;
 
   constructor(
@@ -81,7 +83,22 @@ export class KubeadmInit {
   }
 
   /** [certs]: the cluster (and its CA) comes to be; every certificate and key lands in /etc/kubernetes/pki. */
+  /**
+   * The cluster already running on this host when init is re-run with its preflight errors
+   * ignored: kubeadm then reuses the certificates and kubeconfigs it finds on disk.
+   */
+  existingCluster(): Cluster | undefined {
+    const cluster = this.world.clusters.find((c) => c.controlPlaneHost === this.host.name);
+    return cluster && this.host.fs.exists('/etc/kubernetes/pki/ca.crt') ? cluster : undefined;
+  }
+
   certs(): Cluster {
+    const existing = this.existingCluster();
+    if (existing) {
+      this.cluster = existing;
+      this.reused = true;
+      return existing;
+    }
     const n = (clusterCounts.get(this.world) ?? 0) + 1;
     clusterCounts.set(this.world, n);
     const cluster = new Cluster({
@@ -104,6 +121,7 @@ export class KubeadmInit {
   /** [kubeconfig]: admin.conf, kubelet.conf, controller-manager.conf, scheduler.conf. */
   kubeconfigs(): void {
     const cluster = this.mustCluster();
+    if (this.reused && this.host.fs.exists('/etc/kubernetes/admin.conf')) return;
     const random = cluster.random.fork('kubeconfigs');
     const server = `https://${this.advertiseAddress}:${PORTS.apiServer}`;
     for (const [file, user] of [
@@ -121,6 +139,14 @@ export class KubeadmInit {
   kubeletStart(): void {
     const cluster = this.mustCluster();
     writeKubeletConfig(this.host.fs);
+    const current = this.host.kubelet instanceof Kubelet ? this.host.kubelet : undefined;
+    if (current?.running && current.cluster === cluster) {
+      this.kubelet = current;
+      current.poke();
+      return;
+    }
+    // `systemctl restart kubelet`: a kubelet of another (or no longer existing) cluster is replaced.
+    current?.stop();
     this.kubelet = new Kubelet({ world: this.world, host: this.host, cluster });
     this.kubelet.start();
     startClusterControllers(cluster);

@@ -119,6 +119,8 @@ export function startJoinedKubelet(world: World, host: Host, cluster: Cluster, t
     server: `https://${cluster.endpoint}`, caData: cluster.ca.certData, user: 'tls-bootstrap-token-user', credentials: { kind: 'token', token },
   }), { mode: 0o600 });
   writeKubeletConfig(fs);
+  // With preflight errors ignored a kubelet may already run here: kubeadm restarts it with the new config.
+  if (host.kubelet instanceof Kubelet) host.kubelet.stop();
   const kubelet = new Kubelet({ world, host, cluster });
   kubelet.start();
   return kubelet;

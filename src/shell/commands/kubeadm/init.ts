@@ -72,10 +72,17 @@ export function* runInit(ctx: CommandContext, flags: ParsedFlags, profile: Profi
 
   const host = ctx.host.name;
   const ip = init.advertiseAddress;
+  const reused = init.existingCluster() !== undefined;
   init.certs();
   out('[certs] Using certificateDir folder "/etc/kubernetes/pki"\n');
   for (const cert of CERTS) {
-    yield sleep(CERT_MS);
+    yield sleep(reused ? FILE_MS : CERT_MS);
+    if (reused) {
+      out(cert.kind === 'sa' ? '[certs] Using the existing "sa" key\n'
+        : cert.kind === 'ca' ? `[certs] Using existing ${cert.name} certificate authority\n`
+          : `[certs] Using existing ${cert.name} certificate and key on disk\n`);
+      continue;
+    }
     out(cert.kind === 'sa' ? '[certs] Generating "sa" key and public key\n'
       : `[certs] Generating "${cert.name}" certificate and key\n`);
     if (cert.sans) out(`[certs] ${cert.name} serving cert is signed for ${cert.sans(host, ip)}\n`);
@@ -83,8 +90,8 @@ export function* runInit(ctx: CommandContext, flags: ParsedFlags, profile: Profi
   init.kubeconfigs();
   out('[kubeconfig] Using kubeconfig folder "/etc/kubernetes"\n');
   for (const file of ['admin.conf', 'kubelet.conf', 'controller-manager.conf', 'scheduler.conf']) {
-    yield sleep(CERT_MS);
-    out(`[kubeconfig] Writing "${file}" kubeconfig file\n`);
+    yield sleep(reused ? FILE_MS : CERT_MS);
+    out(reused ? `[kubeconfig] Using existing kubeconfig file: "/etc/kubernetes/${file}"\n` : `[kubeconfig] Writing "${file}" kubeconfig file\n`);
   }
   out('[kubelet-start] Writing kubelet environment file with flags to file "/var/lib/kubelet/kubeadm-flags.env"\n');
   out('[kubelet-start] Writing kubelet configuration to file "/var/lib/kubelet/config.yaml"\n');

@@ -69,6 +69,19 @@ describe('kubeadm init', () => {
     expect(l.world.clusters).toHaveLength(1);
   });
 
+  it('re-run with --ignore-preflight-errors=all, reuses what is on disk and the running cluster', async () => {
+    const l = lab();
+    await init(l);
+    const r = await l.node1.run('kubeadm init --ignore-preflight-errors=all');
+    expect(r.exitCode).toBe(0);
+    expect(r.stderr).toContain('\t[WARNING Port-6443]: Port 6443 is in use\n');
+    expect(r.stdout).toContain('[certs] Using existing ca certificate authority\n');
+    expect(r.stdout).toContain('[kubeconfig] Using existing kubeconfig file: "/etc/kubernetes/admin.conf"\n');
+    expect(r.stdout).toContain('Your Kubernetes control-plane has initialized successfully!');
+    expect(l.world.clusters).toHaveLength(1);
+    expect(nodes(l.world)).toEqual(['node1 NotReady']);
+  });
+
   it('rejects an advertise address that is not an IP', async () => {
     const l = lab();
     const r = await l.node1.run('kubeadm init --apiserver-advertise-address node1');
