@@ -9,6 +9,8 @@ import type { InternalEffect, Waitable } from './effects';
 /** Anything a reader can take chunks from: undefined = nothing yet, null = end of input. */
 interface ChunkSource extends Waitable {
   take(): string | null | undefined;
+  /** Puts back what a reader took but did not use, for the next reader. */
+  unshift(text: string): void;
 }
 
 class Listeners {
@@ -68,6 +70,10 @@ export class Pipe implements ChunkSource {
     if (this.chunks.length > 0) return this.chunks.splice(0).join('');
     return this.writeOpen ? undefined : null;
   }
+
+  unshift(text: string): void {
+    if (text !== '' && this.readOpen) this.chunks.unshift(text);
+  }
 }
 
 /**
@@ -112,6 +118,15 @@ export class TtyInput implements ChunkSource {
     }
     return undefined;
   }
+
+  unshift(text: string): void {
+    if (text !== '') this.chunks.unshift(text);
+  }
+
+  /** Typed but never read: a tty keeps it for the next reader (bash, after the job). */
+  takeUnread(): string {
+    return this.chunks.splice(0).join('');
+  }
 }
 
 function waitFor(source: Waitable): Effect {
@@ -139,12 +154,9 @@ export function canUnread(stream: InputStream): stream is PushbackInput {
 }
 
 export function sourceInput(source: ChunkSource, isTerminal: boolean): InputStream {
-  const pushback: string[] = [];
   const stream: PushbackInput = {
     isTerminal,
     *read() {
-      const back = pushback.shift();
-      if (back !== undefined) return back;
       for (;;) {
         const chunk = source.take();
         if (chunk !== undefined) return chunk;
@@ -152,9 +164,7 @@ export function sourceInput(source: ChunkSource, isTerminal: boolean): InputStre
       }
     },
     readAll: () => readAllFrom(stream),
-    unread(text: string) {
-      if (text !== '') pushback.unshift(text);
-    },
+    unread: (text: string) => source.unshift(text),
   };
   return stream;
 }

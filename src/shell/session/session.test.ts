@@ -83,6 +83,17 @@ describe('session', () => {
     expect(sh.session.continuationPrompt()).toBe('> ');
   });
 
+  it('startup files run at login; what they print reaches the first listener', () => {
+    const world = testWorld();
+    world.host('node1')!.fs.writeFile('/root/.bashrc', "alias ll='ls -l'\necho welcome to $HOSTNAME\n");
+    const s = createShellSession({ world, host: 'node1' });
+    const out: string[] = [];
+    s.onOutput((t) => out.push(t));
+    expect(out.join('')).toBe('welcome to node1\n');
+    s.acceptLine('alias ll');
+    expect(out.join('')).toBe("welcome to node1\nalias ll='ls -l'\n");
+  });
+
   it('each host has its own shell: cwd, variables, history', async () => {
     const world = testWorld();
     const a = shellOn(world, 'node1');
@@ -186,6 +197,21 @@ describe('session', () => {
     s.closeStdin();
     expect(s.busy).toBe(false);
     expect(ends).toEqual([0]);
+  });
+
+  it('lines typed during a job that it never reads are kept for the prompt (typeahead)', () => {
+    const world = testWorld();
+    const s = createShellSession({ world, host: 'node1' });
+    s.acceptLine('sleep 1');
+    s.writeStdin('echo typed\n');
+    world.advance(1000);
+    expect(s.busy).toBe(false);
+    expect(s.takeUnreadInput()).toBe('echo typed\n');
+    expect(s.takeUnreadInput()).toBe('');
+    s.acceptLine('read x; echo "got $x"');
+    s.writeStdin('first\nsecond\n');
+    expect(s.busy).toBe(false);
+    expect(s.takeUnreadInput()).toBe('second\n');
   });
 
   it('clear asks the terminal to clear; resize changes what commands see', async () => {

@@ -70,6 +70,8 @@ export interface ShellSession {
   commandFor(name: string): Command | undefined;
   /** Resolves when no module load is pending (the first run of a lazy command). */
   whenIdle(): Promise<void>;
+  /** Lines typed during the last job that it never read: the terminal gives them to the prompt. */
+  takeUnreadInput(): string;
 }
 
 interface Events extends Record<string, unknown> {
@@ -98,8 +100,9 @@ class Session implements ShellSession {
   private job: Process | undefined;
   private tty = new TtyInput();
   private exited = false;
-  /** Output before anyone listens (startup files) is kept for the first listener. */
-  private early: { text: string; stream: OutputStreamName }[] | undefined = [];
+  /** What the startup files print, kept for the first listener. */
+  private early: { text: string; stream: OutputStreamName }[] = [];
+  private starting = true;
 
   constructor(opts: ShellSessionOptions) {
     const host = opts.world.host(opts.host);
@@ -116,7 +119,8 @@ class Session implements ShellSession {
     const pid = opts.world.random.fork(`shell/${host.name}/${index}`).between(100, 999);
     const randomStream = opts.world.random.fork(`shell/${host.name}/${index}/RANDOM`);
     this.runtime = new Runtime(opts.world, (proc, error) => this.crashed(proc, error), pid + 1);
-    const terminal: Io = { stdin: sourceInput(this.tty, true), stdout: this.terminalOut('stdout'), stderr: this.terminalOut('stderr') };
+    // /dev/tty is the terminal of whichever job runs now.
+    const terminal = (): Io => ({ stdin: sourceInput(this.tty, true), stdout: this.terminalOut('stdout'), stderr: this.terminalOut('stderr') });
     this.core = {
       world: opts.world,
       host,
@@ -129,7 +133,7 @@ class Session implements ShellSession {
       columns: () => this.columns,
       clearScreen: () => this.events.emit('clear', undefined),
       get terminal() {
-        return terminal;
+        return terminal();
       },
     };
     const env = new ShellEnvironment(host.loginEnv);
@@ -138,6 +142,7 @@ class Session implements ShellSession {
     env.set('COLUMNS', String(this.columns));
     this.shell = new Shell(this.core, env, env.get('HOME') ?? '/root');
     this.runStartupFiles();
+    this.starting = false;
   }
 
   get env(): Environment {
@@ -273,20 +278,23 @@ class Session implements ShellSession {
     return this.runtime.whenIdle();
   }
 
+  takeUnreadInput(): string {
+    return this.job ? '' : this.tty.takeUnread();
+  }
+
   private terminalOut(stream: OutputStreamName): OutputStream {
     return { isTerminal: true, write: (text: string) => this.write(text, stream) };
   }
 
   private write(text: string, stream: OutputStreamName): void {
     if (text === '') return;
-    if (this.early) this.early.push({ text, stream });
+    if (this.starting) this.early.push({ text, stream });
     else this.events.emit('output', { text, stream });
   }
 
   private flushEarly(): void {
-    const early = this.early;
-    this.early = undefined;
-    for (const e of early ?? []) this.events.emit('output', e);
+    const early = this.early.splice(0);
+    for (const e of early) this.events.emit('output', e);
   }
 
   private crashed(proc: Process, error: unknown): void {
