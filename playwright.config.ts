@@ -16,8 +16,8 @@ if (!browser.ok && specs) throw new Error(browser.message);
 
 // scripts/test-all.mjs builds once in its own step and says so with KUBEPLAY_E2E_PREBUILT=1;
 // run alone, the suite builds first so it never tests a stale dist/.
-const preview = `npx vite preview --port ${PORT} --strictPort --host 127.0.0.1`;
-const serve = process.env.KUBEPLAY_E2E_PREBUILT === '1' ? preview : `npx vite build && ${preview}`;
+const preview = `npx vite preview --configLoader runner --port ${PORT} --strictPort --host 127.0.0.1`;
+const serve = process.env.KUBEPLAY_E2E_PREBUILT === '1' ? preview : `npx vite build --configLoader runner && ${preview}`;
 
 export default defineConfig({
   testDir: TEST_DIR,

@@ -64,7 +64,7 @@ async function main() {
     ? '\nkubeplay: starting on every address; Vite lists them below. Ctrl+C stops it.\n'
     : `\nkubeplay: starting on ${url}  (open it in a browser; Ctrl+C stops it)\n`);
   const vite = path.join(root, 'node_modules', 'vite', 'bin', 'vite.js');
-  const { exitCode } = await runStreamed(process.execPath, [vite, ...args], { cwd: root, interactive: true });
+  const { exitCode } = await runStreamed(process.execPath, [vite, '--configLoader', 'runner', ...args], { cwd: root, interactive: true });
   return exitCode;
 }
 

@@ -6,6 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { snapshotOf, type WorldSnapshot } from '../engine';
+import { preloadCommands } from '../shell';
 import { Playground, type NodeName } from './playground';
 import { startClockDriver, type ClockDriver } from './clockDriver';
 import { browserStorage, clearSession, loadSession, saveSession, type StorageLike } from './persistence';
@@ -223,7 +224,13 @@ export function createAppStore(init: AppStoreInit): AppStore {
         lessons.markDone(stepId);
         evaluateProgress();
       },
-      markPromptReady: () => set({ promptReady: true }),
+      markPromptReady() {
+        if (get().promptReady) return;
+        set({ promptReady: true });
+        // Heavy commands (kubectl, kubeadm) load right after the first prompt, so the first
+        // `kubectl` typed, and Tab completion of its arguments, don't wait for the network.
+        void preloadCommands();
+      },
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
       notify,
       reset() {

@@ -121,7 +121,8 @@ function validateSession(data: unknown): SavedSession | undefined {
     if (typeof host !== 'string' || !isFiniteNumber(t) || t < last || t > now) return undefined;
     if (kind !== 'line' && kind !== 'interrupt' && kind !== 'eof') return undefined;
     if (kind === 'line' && typeof text !== 'string') return undefined;
-    records.push(kind === 'line' ? { host, t, kind, text: text as string } : { host, t, kind });
+    if (text !== undefined && typeof text !== 'string') return undefined;
+    records.push(kind === 'eof' || typeof text !== 'string' ? { host, t, kind } : { host, t, kind, text });
     last = t;
   }
   const done: Record<string, string[]> = {};

@@ -83,12 +83,16 @@ export class Playground {
 
   private record(host: NodeName, entry: JournalEntry): void {
     if (this.replaying) return;
-    this.records.push(entry.kind === 'line' ? { host, t: entry.t, kind: 'line', text: entry.text } : { host, t: entry.t, kind: entry.kind });
+    this.records.push(entry.kind === 'eof' ? { host, t: entry.t, kind: 'eof' } : { host, t: entry.t, kind: entry.kind, ...(entry.text === undefined ? {} : { text: entry.text }) });
   }
 }
 
 function toEntry(record: JournalRecord): JournalEntry {
-  return record.kind === 'line' ? { t: record.t, kind: 'line', text: record.text ?? '' } : { t: record.t, kind: record.kind };
+  switch (record.kind) {
+    case 'line': return { t: record.t, kind: 'line', text: record.text ?? '' };
+    case 'interrupt': return { t: record.t, kind: 'interrupt', ...(record.text === undefined ? {} : { text: record.text }) };
+    case 'eof': return { t: record.t, kind: 'eof' };
+  }
 }
 
 /** Our own short login banner (PWK printed its motd at every shell start). */
