@@ -8,7 +8,7 @@ import type { ShellGen } from '../runtime/effects';
 import { ShellEnvironment } from './environment';
 import { runScript } from './interpreter';
 import type { Io, Shell } from './shell';
-import { lookupCommand, runResolved } from './simple';
+import { lookupCommand, runResolved, runScriptText } from './simple';
 
 export interface ExecOptions {
   /** The environment the program gets (default: the exported variables of the shell). */
@@ -69,6 +69,11 @@ export class CommandSession implements SessionApi {
   findProgram(name: string, path?: string): string | undefined {
     const found = lookupCommand(this.shell, name, { builtins: false, ...(path !== undefined ? { path } : {}) });
     return found.kind === 'program' || found.kind === 'script' ? found.path : undefined;
+  }
+
+  /** Runs script text in a new shell with only the exported variables (bash -c, sh file, watch). */
+  runScript(text: string, name: string, args: readonly string[] = []): Program {
+    return runScriptText(this.shell, text, name, args, this.shell.env.child(), this.io) as unknown as Program;
   }
 
   /** Runs argv as a program (no builtins, no aliases), as sudo, env or xargs do. */

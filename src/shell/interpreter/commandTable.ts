@@ -54,6 +54,9 @@ const INSTALL_PATHS: Readonly<Record<string, readonly string[]>> = {
   // PWK wraps kubeadm with a script in /usr/local/bin that calls the rpm's /usr/bin/kubeadm.
   kubeadm: ['/usr/bin/kubeadm', '/usr/local/bin/kubeadm'],
   'docker-compose': ['/usr/local/bin/docker-compose'],
+  // Scripts start with #!/bin/bash; the image's /bin is not the /usr/bin symlink CentOS 7 has.
+  bash: ['/usr/bin/bash', '/bin/bash'],
+  sh: ['/usr/bin/sh', '/bin/sh'],
 };
 
 /** Builtins that also exist as programs in /usr/bin on CentOS 7, so `which echo` finds one. */

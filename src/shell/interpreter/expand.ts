@@ -119,7 +119,7 @@ export function paramValue(sh: Shell, name: string): string | undefined {
     case '#': return String(sh.positional.length);
     case '@':
     case '*': return sh.positional.join(name === '*' ? (sh.env.get('IFS') ?? DEFAULT_IFS).slice(0, 1) : ' ');
-    case '0': return 'bash';
+    case '0': return sh.arg0;
     case '!': return undefined;
     case '-': return sh.flags();
     default:

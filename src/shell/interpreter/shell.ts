@@ -48,6 +48,8 @@ export class Shell {
   env: ShellEnvironment;
   cwd: string;
   positional: string[] = [];
+  /** $0 */
+  arg0 = 'bash';
   lastStatus = 0;
   /** Status of the last `$(...)` in the current command, for a command that is only assignments. */
   lastSubstitution: number | undefined;
@@ -71,6 +73,7 @@ export class Shell {
   fork(): Shell {
     const sub = new Shell(this.core, this.env.clone(), this.cwd, true);
     sub.positional = [...this.positional];
+    sub.arg0 = this.arg0;
     sub.lastStatus = this.lastStatus;
     sub.options = { ...this.options };
     sub.loopDepth = 0;

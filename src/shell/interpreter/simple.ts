@@ -158,21 +158,27 @@ export function* invoke(sh: Shell, command: Command, argv: readonly string[], en
   }
 }
 
-/** `./script.sh`: a new bash (only exported variables, its own $1...) reading the file. */
+/** `./script.sh`: a new bash (only exported variables, its own $0 and $1...) reading the file. */
 function* runScriptFile(sh: Shell, path: string, argv: readonly string[], env: ShellEnvironment, io: Io): ShellGen {
   const content = sh.core.host.fs.readFile(sh.resolve(path));
   if (!content.ok) {
     io.stderr.write(`bash: ${path}: ${ERRNO_MESSAGES[content.error.code]}\n`);
     return 127;
   }
-  const parsed = parse(content.value);
+  return yield* runScriptText(sh, content.value, path, argv.slice(1), env, io);
+}
+
+/** Runs script text in a new shell process, as `bash -c`, `bash file` and `./file` do. */
+export function* runScriptText(sh: Shell, text: string, name: string, args: readonly string[], env: ShellEnvironment, io: Io): ShellGen {
+  const parsed = parse(text);
   if (parsed.kind !== 'complete') {
-    io.stderr.write(`${path}: ${parsed.kind === 'error' ? parsed.message.replace(/^bash: /, '') : 'syntax error'}\n`);
+    io.stderr.write(`${name}: ${parsed.kind === 'error' ? parsed.message.replace(/^bash: /, '') : 'syntax error'}\n`);
     return 2;
   }
   const sub = new Shell(sh.core, env, sh.cwd, true);
-  sub.positional = argv.slice(1);
-  return yield* runSubshell(sh, parsed.ast, io, sub, path);
+  sub.positional = [...args];
+  sub.arg0 = name;
+  return yield* runSubshell(sh, parsed.ast, io, sub, name);
 }
 
 function describe(e: unknown): string {

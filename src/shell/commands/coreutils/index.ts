@@ -14,6 +14,7 @@ import { mkdir, rmdir } from './mkdir';
 import { chgrp, chmod, chown } from './owners';
 import { basenameCmd, dirnameCmd, readlink, realpath, seq } from './paths';
 import { rm } from './rm';
+import { bash, sh, watch } from './shells';
 import { sort, uniq } from './sortUniq';
 import { stat } from './stat';
 import { clear, hostname, id, uname, whoami } from './system';
@@ -23,7 +24,7 @@ import { tr } from './tr';
 import { wc } from './wc';
 
 export const COREUTILS: readonly Command[] = [
-  base64, basenameCmd, cat, chgrp, chmod, chown, clear, cp, cut, date, df, dirnameCmd, du, env, free, grep, head, hostname, id,
-  less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, seq, sleep, sort, stat, sudo, tac, tail, tee, touch, tr, uname, uniq,
-  wc, which, whoami, yes,
+  base64, basenameCmd, bash, cat, chgrp, chmod, chown, clear, cp, cut, date, df, dirnameCmd, du, env, free, grep, head, hostname, id,
+  less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, seq, sh, sleep, sort, stat, sudo, tac, tail, tee, touch, tr, uname, uniq,
+  watch, wc, which, whoami, yes,
 ];

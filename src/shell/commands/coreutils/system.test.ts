@@ -107,3 +107,34 @@ describe('disk and memory', () => {
     expect((await sh.run('free | head -1')).stdout).toBe('              total        used        free      shared  buff/cache   available\n');
   });
 });
+
+describe('scripts, bash, sh and watch', () => {
+  it('runs scripts: ./file needs +x, bash file and sh -c do not; $0, $1 and exported variables only', async () => {
+    const { sh } = setup();
+    sh.writeFile('/root/s.sh', '#!/bin/bash\necho "$0 got $1 and [$SECRET] [$PUBLIC]"\nexit 3\n');
+    await sh.run('SECRET=s; export PUBLIC=p');
+    expect((await sh.run('./s.sh a')).stderr).toBe('bash: ./s.sh: Permission denied\n');
+    await sh.run('chmod +x s.sh');
+    const r = await sh.run('./s.sh a; echo "status $?"');
+    expect(r.stdout).toBe('./s.sh got a and [] [p]\nstatus 3\n');
+    expect((await sh.run('bash s.sh b')).stdout).toBe('s.sh got b and [] [p]\n');
+    expect((await sh.run('sh -c \'echo "$0:$1"; cd /tmp\' name arg; pwd')).stdout).toBe('name:arg\n/root\n');
+    expect((await sh.run('echo "echo from stdin" | bash')).stdout).toBe('from stdin\n');
+    expect((await sh.run('/bin/bash -c "exit 4"; echo $?')).stdout).toBe('4\n');
+  });
+
+  it('watch clears the screen and reruns the command until Ctrl+C', async () => {
+    const { sh } = setup();
+    let clears = 0;
+    sh.session.onClearScreen(() => clears++);
+    const job = sh.start('watch -n 1 date');
+    sh.advance(2500);
+    sh.interrupt();
+    const r = await job.done();
+    expect(clears).toBe(3);
+    expect(r.exitCode).toBe(130);
+    const screens = r.stdout.split('Every 1.0s: date');
+    expect(screens).toHaveLength(4);
+    expect(screens[1]).toBe(`${' '.repeat(80 - 'Every 1.0s: date'.length - 24)}Thu Jun  1 09:00:00 2023\n\nThu Jun  1 09:00:00 UTC 2023\n`);
+  });
+});
