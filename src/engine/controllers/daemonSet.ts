@@ -12,9 +12,9 @@ import { fromLabelSelector, matchesSelector } from '../api/selectors';
 import { deepEqual } from '../util/json';
 import type { Controller, ReconcileResult } from './manager';
 import { KEY, R, type ControllerContext } from './context';
-import { nsKey, splitKey } from './keys';
+import { isOwnEcho, nsKey, splitKey } from './keys';
 import { targetNodeName } from './nodeAffinity';
-import { byCreation, isPodAvailable, isPodReady, msUntilAvailable } from './podUtil';
+import { byCreation, isPodAvailable, isPodReady, msUntilAvailable, podChangeMattersToOwner } from './podUtil';
 import { claimPods, podFromTemplate } from './workloadPods';
 import { daemonPodTemplate, isDaemonPodUpdated, nodeShouldRunDaemonPod, pinToNode } from './daemonSetPods';
 import { cleanupHistory, constructHistory } from './daemonSetHistory';
@@ -43,7 +43,7 @@ export class DaemonSetController implements Controller {
   keysFor(event: WatchEvent): readonly string[] {
     switch (event.resource) {
       case KEY.daemonsets:
-        return [nsKey(event.object.metadata.namespace, event.object.metadata.name)];
+        return isOwnEcho(event, this.name) ? [] : [nsKey(event.object.metadata.namespace, event.object.metadata.name)];
       case KEY.nodes:
         return nodeChangeMatters(event) ? this.resync() : [];
       case KEY.pods:
@@ -72,7 +72,7 @@ export class DaemonSetController implements Controller {
         const desired = nodes.filter((n) => nodeShouldRunDaemonPod(n, ds).shouldRun).length;
         this.syncNodes(ds, oldPodsToReplace(ds, byNode(pods), desired, history.hash, this.ctx.store.wallNow()), [], history.hash);
       }
-      pods = this.ctx.index.owned<Pod>(R.pods, ds.metadata.uid).filter((p) => controllerOf(p)?.uid === ds.metadata.uid);
+      pods = this.ctx.index.controlled<Pod>(R.pods, ds.metadata.uid);
       cleanupHistory(this.ctx, ds, history, pods, this.name);
     }
     const wait = this.updateStatus(ds, nodes, byNode(pods), history.hash);
@@ -199,6 +199,7 @@ export class DaemonSetController implements Controller {
   }
 
   private keysForPod(event: WatchEvent): string[] {
+    if (event.type === 'MODIFIED' && !podChangeMattersToOwner(event.object as Stored<Pod>, event.previous as Stored<Pod> | undefined)) return [];
     const keys = new Set<string>();
     for (const obj of [event.object, event.previous]) {
       const ref = obj ? controllerOf(obj) : undefined;

@@ -5,7 +5,6 @@
  */
 import type { ControllerRevision } from 'kubernetes-types/apps/v1';
 import type { DaemonSet, Pod, Stored } from '../api/types';
-import { controllerOf } from '../api/types';
 import { canonicalJson, podTemplateHash } from '../api/names';
 import { R, type ControllerContext } from './context';
 import { byCreation, controllerRefTo } from './podUtil';
@@ -25,9 +24,7 @@ function patchOf(ds: DaemonSet): object {
 export function constructHistory(ctx: ControllerContext, ds: Stored<DaemonSet>, actor: string): DaemonSetHistory {
   const hash = podTemplateHash(ds.spec?.template, ds.status?.collisionCount ?? 0);
   const patch = canonicalJson(patchOf(ds));
-  const all = ctx.index.owned<ControllerRevision>(R.controllerrevisions, ds.metadata.uid)
-    .filter((cr) => controllerOf(cr)?.uid === ds.metadata.uid)
-    .sort(byCreation);
+  const all = ctx.index.controlled<ControllerRevision>(R.controllerrevisions, ds.metadata.uid).sort(byCreation);
   const currents = all.filter((cr) => canonicalJson(cr.data) === patch);
   const old = all.filter((cr) => !currents.includes(cr));
   const next = old.reduce((max, cr) => Math.max(max, cr.revision), 0) + 1;

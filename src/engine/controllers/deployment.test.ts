@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TestCluster } from '../testing/testCluster';
 import { deployment } from '../testing/fixtures';
-import { expectGolden } from '../testing/golden';
 import type { Deployment, Pod, ReplicaSet } from '../api/types';
 import { NAME_ALPHABET } from '../api/names';
 
@@ -62,7 +61,7 @@ describe('deployment controller', () => {
     ]);
   });
 
-  it('rolls out a new image within maxSurge and maxUnavailable at every step', () => {
+  it('rolls out a new image within maxSurge and maxUnavailable at every step', async () => {
     const t = TestCluster.create({ kubelet: { startMs: 2000, stopMs: 1000, jitterMs: 3000 } });
     t.create(deployment('web', { image: 'nginx:1.24', replicas: 10 }));
     t.advance('10s');
@@ -93,14 +92,15 @@ describe('deployment controller', () => {
     expect(dep(t).metadata.annotations?.['deployment.kubernetes.io/revision']).toBe('2');
     expect(t.pods().every((p) => p.spec?.containers[0]?.image === 'nginx:1.25')).toBe(true);
     expect(dep(t).status?.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe('NewReplicaSetAvailable');
-    expectGolden([
+    await expect([
       '# kubectl set image deployment/web nginx=nginx:1.25 on 10 replicas (maxSurge 3, maxUnavailable 2)',
       '# virtual time  ReplicaSet spec/status/available ...',
       ...timeline,
       '',
       '# kubectl describe deployment web: Events',
       ...t.events({ resource: 'deploy', name: 'web' }),
-    ].join('\n'), import.meta.url, 'rollingUpdate.golden.txt');
+      '',
+    ].join('\n')).toMatchFileSnapshot('./rollingUpdate.golden.txt');
   });
 
   it('Recreate scales the old ReplicaSet to zero and waits for its pods to be gone', () => {

@@ -10,7 +10,7 @@ import { controllerOf } from '../api/types';
 import { fromLabelSelector, matchesSelector } from '../api/selectors';
 import type { Controller, ReconcileResult } from './manager';
 import { KEY, R, type ControllerContext } from './context';
-import { nsKey, splitKey } from './keys';
+import { isOwnEcho, nsKey, splitKey } from './keys';
 import { DEPLOYMENT_ACTOR, DeploymentSync, getAllReplicaSetsAndSyncRevision } from './deploymentReplicaSets';
 import { isScalingEvent, rolloutRecreate, rolloutRolling, syncScale } from './deploymentRollout';
 import { syncDeploymentStatus } from './deploymentStatus';
@@ -32,7 +32,7 @@ export class DeploymentController implements Controller {
   keysFor(event: WatchEvent): readonly string[] {
     switch (event.resource) {
       case KEY.deployments:
-        return [nsKey(event.object.metadata.namespace, event.object.metadata.name)];
+        return isOwnEcho(event, this.name) ? [] : [nsKey(event.object.metadata.namespace, event.object.metadata.name)];
       case KEY.replicasets:
         return this.keysForReplicaSet(event);
       case KEY.pods:
@@ -63,6 +63,8 @@ export class DeploymentController implements Controller {
       return;
     }
     const requeue = isRollingUpdate(s.d) ? rolloutRolling(s, this.fresh(rsList)) : rolloutRecreate(s, this.fresh(rsList));
+    // A hash collision bumped collisionCount: try again with the new hash.
+    if (s.collided) return { requeueAfter: 0 };
     return requeue === undefined ? undefined : { requeueAfter: requeue };
   }
 

@@ -21,6 +21,9 @@ export const DEPLOYMENT_SOURCE = { component: 'deployment-controller' } as const
 
 /** One sync of one Deployment: the latest stored copy, re-read after each write. */
 export class DeploymentSync {
+  /** The new ReplicaSet's name was taken by another template: collisionCount went up. */
+  collided = false;
+
   constructor(
     readonly ctx: ControllerContext,
     public d: Stored<Deployment>,
@@ -126,6 +129,7 @@ function createNewReplicaSet(s: DeploymentSync, oldRSs: readonly Stored<ReplicaS
       if (clash && controllerOf(clash)?.uid === d.metadata.uid && equalIgnoreHash(clash.spec?.template, template)) return clash;
       // A hash collision: bump collisionCount; the status update brings us back with a new hash.
       s.writeStatus({ ...d.status, collisionCount: (d.status?.collisionCount ?? 0) + 1 });
+      s.collided = true;
       return undefined;
     }
     if (result.error.reason === 'Forbidden') return undefined;

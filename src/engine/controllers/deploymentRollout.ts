@@ -5,7 +5,6 @@
  * mid-rollout, and revisionHistoryLimit's cleanup of old, empty ReplicaSets.
  */
 import type { Pod, ReplicaSet, Stored } from '../api/types';
-import { controllerOf } from '../api/types';
 import { R } from './context';
 import { DEPLOYMENT_ACTOR, getAllReplicaSetsAndSyncRevision, scaleReplicaSet, scaleTo, type DeploymentSync } from './deploymentReplicaSets';
 import { syncDeploymentStatus, syncRolloutStatus } from './deploymentStatus';
@@ -34,8 +33,11 @@ export function rolloutRolling(s: DeploymentSync, rsList: readonly RS[]): number
   const down = reconcileOldReplicaSets(s, all(), olds, current);
   olds = down.oldRSs;
   if (down.scaled) return syncRolloutStatus(s, all(), current);
+  const requeue = syncRolloutStatus(s, all(), current);
+  // Upstream cleans up on the sync after the one that completed the rollout; we write that
+  // status ourselves, so we look at it right away.
   if (deploymentComplete(s.d, s.d.status)) cleanupDeployment(s, olds);
-  return syncRolloutStatus(s, all(), current);
+  return requeue;
 }
 
 function reconcileNewReplicaSet(s: DeploymentSync, allRSs: readonly RS[], newRS: RS): { scaled: boolean; rs: RS } {
@@ -118,8 +120,9 @@ export function rolloutRecreate(s: DeploymentSync, rsList: readonly RS[]): numbe
     newRS = result.rs;
     if (result.scaled) return syncRolloutStatus(s, all(), newRS);
   }
+  const requeue = syncRolloutStatus(s, all(), newRS);
   if (deploymentComplete(s.d, s.d.status)) cleanupDeployment(s, oldRSs);
-  return syncRolloutStatus(s, all(), newRS);
+  return requeue;
 }
 
 /** oldPodsRunning: any pod of an old ReplicaSet that has not finished, terminating ones included. */
@@ -127,7 +130,7 @@ function oldPodsRunning(s: DeploymentSync, newRS: RS | undefined, oldRSs: readon
   if (oldRSs.some((rs) => (rs.status?.replicas ?? 0) > 0)) return true;
   for (const rs of oldRSs) {
     if (rs === newRS) continue;
-    const pods = s.ctx.index.owned<Pod>(R.pods, rs.metadata.uid).filter((p) => controllerOf(p)?.uid === rs.metadata.uid);
+    const pods = s.ctx.index.controlled<Pod>(R.pods, rs.metadata.uid);
     if (pods.some((p) => !isPodTerminal(p))) return true;
   }
   return false;

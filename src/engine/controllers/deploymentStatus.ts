@@ -78,10 +78,7 @@ export function syncRolloutStatus(s: DeploymentSync, allRSs: readonly Stored<Rep
   } else {
     next = removeCondition(next, 'ReplicaFailure');
   }
-  if (!deepEqual(d.status ?? {}, next)) {
-    s.writeStatus(next);
-    return undefined;
-  }
+  if (!deepEqual(d.status ?? {}, next)) s.writeStatus(next);
   // requeueStuckDeployment: come back when the deadline passes.
   const at = progressDeadlineAt(d, next);
   return at === undefined ? undefined : Math.max(1, at - nowMs + 1);

@@ -6,7 +6,7 @@
  */
 import type { DeploymentCondition, DeploymentStatus } from 'kubernetes-types/apps/v1';
 import type { Deployment, ReplicaSet, Stored } from '../api/types';
-import { canonicalJson } from '../api/names';
+import { deepEqual } from '../util/json';
 import { parseTime } from '../util/time';
 
 export const HASH_LABEL = 'pod-template-hash';
@@ -89,7 +89,7 @@ export function revisionOf(obj: { readonly metadata?: { readonly annotations?: R
 
 /** Two pod templates are the same if they only differ by the pod-template-hash label. */
 export function equalIgnoreHash(a: unknown, b: unknown): boolean {
-  return canonicalJson(withoutHash(a)) === canonicalJson(withoutHash(b));
+  return deepEqual(withoutHash(a), withoutHash(b));
 }
 
 function withoutHash(template: unknown): unknown {

@@ -26,6 +26,8 @@ export class ObjectIndex {
 
   /** owner uid → resource → namespace/name → object, for every ownerReference (controller or not). */
   private readonly byOwner = new Map<string, Map<string, Bucket>>();
+  /** controller uid → resource → namespace/name → object, for controller references only. */
+  private readonly byController = new Map<string, Map<string, Bucket>>();
   /** `resource|namespace` → objects without a controller reference (candidates for adoption). */
   private readonly orphans = new Map<string, Bucket>();
   /** node name → pods bound to it. */
@@ -58,6 +60,11 @@ export class ObjectIndex {
   /** Objects of a type with an ownerReference to this uid. */
   owned<T extends KubeObject>(type: ResourceType, ownerUid: string): Stored<T>[] {
     return [...(this.byOwner.get(ownerUid)?.get(resourceKey(type))?.values() ?? [])] as Stored<T>[];
+  }
+
+  /** Objects of a type whose controller reference names this uid. */
+  controlled<T extends KubeObject>(type: ResourceType, controllerUid: string): Stored<T>[] {
+    return [...(this.byController.get(controllerUid)?.get(resourceKey(type))?.values() ?? [])] as Stored<T>[];
   }
 
   /** Objects of a type in a namespace that no controller owns. */
@@ -108,6 +115,12 @@ export class ObjectIndex {
       let bucket = this.orphans.get(orphanKey);
       if (!bucket) this.orphans.set(orphanKey, (bucket = new Map()));
       bucket.set(key, obj);
+    } else {
+      let byResource = this.byController.get(controller.uid);
+      if (!byResource) this.byController.set(controller.uid, (byResource = new Map()));
+      let bucket = byResource.get(resource);
+      if (!bucket) byResource.set(resource, (bucket = new Map()));
+      bucket.set(key, obj);
     }
     if (resource !== PODS) return;
     const pod = obj as Stored<Pod>;
@@ -139,6 +152,14 @@ export class ObjectIndex {
       const bucket = this.orphans.get(orphanKey);
       bucket?.delete(key);
       if (bucket?.size === 0) this.orphans.delete(orphanKey);
+    } else {
+      const byResource = this.byController.get(controller.uid);
+      const bucket = byResource?.get(resource);
+      if (byResource && bucket) {
+        bucket.delete(key);
+        if (bucket.size === 0) byResource.delete(resource);
+        if (byResource.size === 0) this.byController.delete(controller.uid);
+      }
     }
     if (resource !== PODS) return;
     const pod = obj as Stored<Pod>;

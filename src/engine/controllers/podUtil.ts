@@ -5,15 +5,32 @@
  */
 import type { OwnerReference, Pod, Stored } from '../api/types';
 import { parseTime } from '../util/time';
+import { deepEqual } from '../util/json';
+
+/**
+ * Readiness read once per stored version of a pod: stored objects never change, so the answer is
+ * kept beside the object (a ReplicaSet of 1,000 pods asks on every sync).
+ */
+const readiness = new WeakMap<object, { readonly ready: boolean; readonly since: number | undefined }>();
+
+function readinessOf(pod: Pod): { readonly ready: boolean; readonly since: number | undefined } {
+  let r = readiness.get(pod);
+  if (!r) {
+    const c = readyCondition(pod);
+    const ready = c?.status === 'True';
+    r = { ready, since: ready ? parseTime(c?.lastTransitionTime) : undefined };
+    if (Object.isFrozen(pod)) readiness.set(pod, r);
+  }
+  return r;
+}
 
 export function isPodReady(pod: Pod): boolean {
-  return readyCondition(pod)?.status === 'True';
+  return readinessOf(pod).ready;
 }
 
 /** Wall-clock ms since which the pod has been ready, if it is. */
 export function readySince(pod: Pod): number | undefined {
-  const c = readyCondition(pod);
-  return c?.status === 'True' ? parseTime(c.lastTransitionTime) : undefined;
+  return readinessOf(pod).since;
 }
 
 /** Ready for more than minReadySeconds (strictly after, as the real check uses Before). */
@@ -56,9 +73,16 @@ export function controllerRefTo(owner: Stored): OwnerReference {
   return { apiVersion: owner.apiVersion, kind: owner.kind, name: owner.metadata.name, uid: owner.metadata.uid, controller: true, blockOwnerDeletion: true };
 }
 
+const created = new WeakMap<object, number>();
+
 /** Creation time in wall-clock ms (0 when missing, so such objects sort first, as upstream). */
 export function createdMs(obj: { readonly metadata?: { readonly creationTimestamp?: string } }): number {
-  return parseTime(obj.metadata?.creationTimestamp) ?? 0;
+  let ms = created.get(obj);
+  if (ms === undefined) {
+    ms = parseTime(obj.metadata?.creationTimestamp) ?? 0;
+    if (Object.isFrozen(obj)) created.set(obj, ms);
+  }
+  return ms;
 }
 
 /** Oldest first, then by name: the order ReplicaSetsByCreationTimestamp and friends use. */
@@ -94,4 +118,20 @@ export function setPodCondition(status: { conditions?: unknown[] }, change: Cond
   if (i >= 0) list[i] = next;
   else list.push(next);
   status.conditions = list;
+}
+
+/**
+ * Whether a pod's change can matter to the workload that owns it: readiness, phase, deletion,
+ * labels, owners or node. A kubelet writing an IP or a container's start time does not.
+ */
+export function podChangeMattersToOwner(pod: Pod, previous: Pod | undefined): boolean {
+  if (!previous) return true;
+  return isPodReady(pod) !== isPodReady(previous)
+    || readySince(pod) !== readySince(previous)
+    || pod.status?.phase !== previous.status?.phase
+    || pod.metadata?.deletionTimestamp !== previous.metadata?.deletionTimestamp
+    || pod.spec?.nodeName !== previous.spec?.nodeName
+    || restartCount(pod) !== restartCount(previous)
+    || !deepEqual(pod.metadata?.labels, previous.metadata?.labels)
+    || !deepEqual(pod.metadata?.ownerReferences, previous.metadata?.ownerReferences);
 }

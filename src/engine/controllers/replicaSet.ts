@@ -12,8 +12,8 @@ import { fromLabelSelector, matchesSelector } from '../api/selectors';
 import type { Draft } from '../util/json';
 import type { Controller, ReconcileResult } from './manager';
 import { KEY, R, type ControllerContext } from './context';
-import { nsKey, splitKey } from './keys';
-import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable } from './podUtil';
+import { isOwnEcho, nsKey, splitKey } from './keys';
+import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable, podChangeMattersToOwner } from './podUtil';
 import { claimPods, deletionOrder, podFromTemplate } from './workloadPods';
 
 /** burstReplicas: at most this many creations or deletions per sync. */
@@ -34,8 +34,9 @@ export class ReplicaSetController implements Controller {
   }
 
   keysFor(event: WatchEvent): readonly string[] {
-    if (event.resource === KEY.replicasets) return [nsKey(event.object.metadata.namespace, event.object.metadata.name)];
+    if (event.resource === KEY.replicasets) return isOwnEcho(event, this.name) ? [] : [nsKey(event.object.metadata.namespace, event.object.metadata.name)];
     if (event.resource !== KEY.pods) return [];
+    if (event.type === 'MODIFIED' && !podChangeMattersToOwner(event.object as Stored<Pod>, event.previous as Stored<Pod> | undefined)) return [];
     const keys = new Set<string>();
     for (const obj of [event.object, event.previous]) {
       if (!obj) continue;
@@ -59,7 +60,7 @@ export class ReplicaSetController implements Controller {
     let pods = claimPods(this.ctx, rs, rs.spec?.selector, this.name).filter(isPodActive);
     if (!rs.metadata.deletionTimestamp) {
       const changed = this.manageReplicas(rs, pods);
-      if (changed) pods = this.ctx.index.owned<Pod>(R.pods, rs.metadata.uid).filter((p) => controllerOf(p)?.uid === rs.metadata.uid && isPodActive(p));
+      if (changed) pods = this.ctx.index.controlled<Pod>(R.pods, rs.metadata.uid).filter(isPodActive);
     }
     return this.updateStatus(rs, pods);
   }
@@ -102,12 +103,12 @@ export class ReplicaSetController implements Controller {
   private coLocatedCounter(rs: Stored<ReplicaSet>): (pod: Stored<Pod>) => number {
     const index = this.ctx.index;
     const owner = controllerOf(rs);
-    const related = owner ? index.owned<ReplicaSet>(R.replicasets, owner.uid).filter((r) => controllerOf(r)?.uid === owner.uid) : [rs];
+    const related = owner ? index.controlled<ReplicaSet>(R.replicasets, owner.uid) : [rs];
     const perNode = new Map<string, number>();
     for (const r of related) {
-      for (const pod of index.owned<Pod>(R.pods, r.metadata.uid)) {
+      for (const pod of index.controlled<Pod>(R.pods, r.metadata.uid)) {
         const node = pod.spec?.nodeName;
-        if (node && isPodActive(pod) && controllerOf(pod)?.uid === r.metadata.uid) perNode.set(node, (perNode.get(node) ?? 0) + 1);
+        if (node && isPodActive(pod)) perNode.set(node, (perNode.get(node) ?? 0) + 1);
       }
     }
     return (pod) => (pod.spec?.nodeName ? perNode.get(pod.spec.nodeName) ?? 0 : 0);
@@ -116,15 +117,16 @@ export class ReplicaSetController implements Controller {
   private updateStatus(rs: Stored<ReplicaSet>, pods: readonly Stored<Pod>[]): ReconcileResult | void {
     const now = this.ctx.store.wallNow();
     const minReady = rs.spec?.minReadySeconds ?? 0;
-    const templateLabels = rs.spec?.template?.metadata?.labels ?? {};
+    const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
     let fullyLabeled = 0;
     let ready = 0;
     let available = 0;
     let wait: number | undefined;
     for (const pod of pods) {
       const labels = pod.metadata.labels ?? {};
-      if (Object.entries(templateLabels).every(([k, v]) => labels[k] === v)) fullyLabeled++;
-      if (isPodReady(pod)) ready++;
+      if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
+      if (!isPodReady(pod)) continue;
+      ready++;
       if (isPodAvailable(pod, minReady, now)) available++;
       const ms = msUntilAvailable(pod, minReady, now);
       if (ms !== undefined) wait = wait === undefined ? ms : Math.min(wait, ms);

@@ -63,6 +63,8 @@ describe('scheduler', () => {
     t.edit('node', 'node2', (n) => {
       n.metadata.labels = { ...n.metadata.labels, disk: 'ssd' };
     });
+    // Two failures so far: the pod backs off 2 s before the next try.
+    t.advance('2s');
     expect(t.get<Pod>('pod', 'db')?.spec?.nodeName).toBe('node2');
   });
 

@@ -20,11 +20,15 @@ import { filterNode, fitErrorMessage, NO_NODES_MESSAGE, podNeeds, preferNoSchedu
 export const SCHEDULER_NAME = 'default-scheduler';
 /** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
 export const UNSCHEDULABLE_RETRY_MS = 5 * 60 * 1000;
+/** podInitialBackoffSeconds / podMaxBackoffSeconds: a pod that failed waits 1 s, 2 s, 4 s... up to 10 s before another try. */
+export const BACKOFF_MS = { initial: 1000, max: 10_000 } as const;
 
 const SOURCE = { component: SCHEDULER_NAME } as const;
 
 export class Scheduler implements Controller {
   readonly name = 'scheduler';
+  /** Pods that failed to schedule: how often, and not to be tried again before. */
+  private readonly backoff = new Map<string, { attempts: number; until: number; woken: boolean }>();
 
   constructor(
     private readonly ctx: ControllerContext,
@@ -45,8 +49,11 @@ export class Scheduler implements Controller {
       const freed = event.type === 'DELETED' || (previous !== undefined && !isPodTerminal(previous) && isPodTerminal(pod));
       return freed ? this.pendingKeys() : [];
     }
-    if (event.type === 'DELETED') return [];
     const key = nsKey(pod.metadata.namespace, pod.metadata.name);
+    if (event.type === 'DELETED') {
+      this.backoff.delete(key);
+      return [];
+    }
     if (event.type === 'ADDED' || !previous) return [key];
     if (event.actor === this.name) return [];
     // Someone changed what the pod asks for (tolerations, nodeSelector...): try again now.
@@ -60,8 +67,14 @@ export class Scheduler implements Controller {
   reconcile(key: string): ReconcileResult | void {
     const { namespace, name } = splitKey(key);
     const pod = this.ctx.store.get<Pod>(R.pods, namespace, name);
-    if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp || isPodTerminal(pod)) return;
+    if (!pod || pod.spec?.nodeName || pod.metadata.deletionTimestamp || isPodTerminal(pod)) {
+      this.backoff.delete(key);
+      return;
+    }
     if ((pod.spec?.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME) return;
+    const now = this.ctx.store.wallNow();
+    const waiting = this.backoff.get(key);
+    if (waiting && now < waiting.until) return { requeueAfter: waiting.until - now };
     const nodes = this.ctx.store.list<Node>(R.nodes);
     const feasible: Stored<Node>[] = [];
     const failures: FilterFailure[] = [];
@@ -74,8 +87,11 @@ export class Scheduler implements Controller {
     const best = this.pickNode(pod, feasible);
     if (!best) {
       this.markUnschedulable(pod, nodes.length === 0 ? NO_NODES_MESSAGE : fitErrorMessage(nodes.length, failures));
+      const attempts = (waiting?.attempts ?? 0) + 1;
+      this.backoff.set(key, { attempts, until: now + Math.min(BACKOFF_MS.initial * 2 ** (attempts - 1), BACKOFF_MS.max), woken: false });
       return { requeueAfter: UNSCHEDULABLE_RETRY_MS };
     }
+    this.backoff.delete(key);
     this.bind(pod, best.metadata.name);
   }
 
@@ -123,10 +139,25 @@ export class Scheduler implements Controller {
     recorder.record(result.ok ? result.value : pod, 'Warning', 'FailedScheduling', message, SOURCE);
   }
 
+  /**
+   * Pending pods worth another try. A pod still backing off is queued once (its reconcile then
+   * waits for the end of the backoff, as the scheduling queue's backoffQ does); later events
+   * leave it alone.
+   */
   private pendingKeys(): string[] {
-    return this.ctx.index.unscheduledPods()
-      .filter((p) => !p.metadata.deletionTimestamp)
-      .map((p) => nsKey(p.metadata.namespace, p.metadata.name));
+    const now = this.ctx.store.wallNow();
+    const out: string[] = [];
+    for (const p of this.ctx.index.unscheduledPods()) {
+      if (p.metadata.deletionTimestamp) continue;
+      const key = nsKey(p.metadata.namespace, p.metadata.name);
+      const waiting = this.backoff.get(key);
+      if (waiting && waiting.until > now) {
+        if (waiting.woken) continue;
+        waiting.woken = true;
+      }
+      out.push(key);
+    }
+    return out;
   }
 }
 

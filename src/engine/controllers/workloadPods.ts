@@ -7,8 +7,7 @@ import type { ApiResult } from '../api/errors';
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject, LabelSelector, OwnerReference, Pod, Stored } from '../api/types';
 import type { ResourceType } from '../api/resources';
-import { controllerOf } from '../api/types';
-import { fromLabelSelector, matchesSelector } from '../api/selectors';
+import { fromLabelSelector, matchesSelector, type Selector } from '../api/selectors';
 import { R, type ControllerContext } from './context';
 import { controllerRefTo, createdMs, isPodReady, readySince, restartCount } from './podUtil';
 
@@ -26,12 +25,12 @@ export function claimObjects<T extends KubeObject>(
   ctx: ControllerContext, type: ResourceType, owner: Stored, selector: LabelSelector | undefined, actor: string,
 ): Stored<T>[] {
   const sel = fromLabelSelector(selector);
+  const matches = selectorPredicate(sel);
   const namespace = owner.metadata.namespace ?? 'default';
   const deleting = owner.metadata.deletionTimestamp !== undefined;
   const claimed: Stored<T>[] = [];
-  for (const obj of ctx.index.owned<T>(type, owner.metadata.uid)) {
-    if (controllerOf(obj)?.uid !== owner.metadata.uid) continue;
-    if (sel.length > 0 && matchesSelector(sel, obj.metadata.labels)) {
+  for (const obj of ctx.index.controlled<T>(type, owner.metadata.uid)) {
+    if (matches(obj.metadata.labels)) {
       claimed.push(obj);
     } else if (!deleting) {
       const released = setOwnerRefs(ctx, type, obj, actor, (refs) => refs.filter((r) => r.uid !== owner.metadata.uid));
@@ -40,11 +39,28 @@ export function claimObjects<T extends KubeObject>(
   }
   if (deleting || sel.length === 0) return claimed;
   for (const obj of ctx.index.orphansIn<T>(type, namespace)) {
-    if (obj.metadata.deletionTimestamp || !matchesSelector(sel, obj.metadata.labels)) continue;
+    if (obj.metadata.deletionTimestamp || !matches(obj.metadata.labels)) continue;
     const adopted = setOwnerRefs(ctx, type, obj, actor, (refs) => [...refs, controllerRefTo(owner)]);
     if (adopted.ok) claimed.push(adopted.value);
   }
   return claimed;
+}
+
+/**
+ * A selector as a plain predicate. The usual matchLabels-only selector becomes a few string
+ * comparisons: a ReplicaSet re-checks every pod it owns on each sync.
+ */
+export function selectorPredicate(sel: Selector): (labels: Readonly<Record<string, string>> | undefined) => boolean {
+  if (sel.length === 0) return () => false;
+  const simple = sel.every((r) => r.op === 'In' && r.values.length === 1);
+  if (!simple) return (labels) => matchesSelector(sel, labels);
+  const keys = sel.map((r) => r.key);
+  const values = sel.map((r) => (r.op === 'In' ? r.values[0]! : ''));
+  return (labels) => {
+    if (!labels) return false;
+    for (let i = 0; i < keys.length; i++) if (labels[keys[i]!] !== values[i]) return false;
+    return true;
+  };
 }
 
 function setOwnerRefs<T extends KubeObject>(
@@ -81,32 +97,22 @@ const PHASE_RANK: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, R
  * first, then the most recently ready, the most restarted, the newest. Names break the last ties.
  */
 export function deletionOrder(pods: readonly Stored<Pod>[], coLocated: (pod: Stored<Pod>) => number): Stored<Pod>[] {
-  const ranked = pods.map((pod) => ({ pod, rank: coLocated(pod) }));
-  ranked.sort((a, b) => {
-    const pa = a.pod;
-    const pb = b.pod;
-    const assignedA = pa.spec?.nodeName ? 1 : 0;
-    const assignedB = pb.spec?.nodeName ? 1 : 0;
-    if (assignedA !== assignedB) return assignedA - assignedB;
-    const phaseA = PHASE_RANK[pa.status?.phase ?? 'Pending'] ?? 0;
-    const phaseB = PHASE_RANK[pb.status?.phase ?? 'Pending'] ?? 0;
-    if (phaseA !== phaseB) return phaseA - phaseB;
-    const readyA = isPodReady(pa) ? 1 : 0;
-    const readyB = isPodReady(pb) ? 1 : 0;
-    if (readyA !== readyB) return readyA - readyB;
-    if (a.rank !== b.rank) return b.rank - a.rank;
-    if (readyA === 1) {
-      const ta = readySince(pa) ?? 0;
-      const tb = readySince(pb) ?? 0;
-      if (ta !== tb) return tb - ta;
-    }
-    const ra = restartCount(pa);
-    const rb = restartCount(pb);
-    if (ra !== rb) return rb - ra;
-    const ca = createdMs(pa);
-    const cb = createdMs(pb);
-    if (ca !== cb) return cb - ca;
-    return pa.metadata.name < pb.metadata.name ? 1 : pa.metadata.name > pb.metadata.name ? -1 : 0;
+  // Sort keys worked out once per pod, not once per comparison.
+  const ranked = pods.map((pod) => {
+    const ready = isPodReady(pod) ? 1 : 0;
+    return {
+      pod,
+      assigned: pod.spec?.nodeName ? 1 : 0,
+      phase: PHASE_RANK[pod.status?.phase ?? 'Pending'] ?? 0,
+      ready,
+      rank: coLocated(pod),
+      readyAt: ready ? readySince(pod) ?? 0 : 0,
+      restarts: restartCount(pod),
+      created: createdMs(pod),
+      name: pod.metadata.name,
+    };
   });
+  ranked.sort((a, b) => a.assigned - b.assigned || a.phase - b.phase || a.ready - b.ready || b.rank - a.rank
+    || b.readyAt - a.readyAt || b.restarts - a.restarts || b.created - a.created || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
   return ranked.map((r) => r.pod);
 }
