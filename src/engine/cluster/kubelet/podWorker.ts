@@ -62,7 +62,6 @@ export class PodWorker {
   startTime: number | undefined;
   private readonly timers = new Set<TimerId>();
   private readonly onStopped: (() => void)[] = [];
-  private networkEventShown = false;
 
   constructor(private readonly env: RuntimeEnv, id: PodIdentity) {
     this.namespace = id.namespace;
@@ -101,7 +100,9 @@ export class PodWorker {
 
   /** The node's network changed: a pod waiting for it tries again now. */
   retryNetwork(): void {
-    if (this.phase === 'network') this.createSandbox();
+    if (this.phase !== 'network') return;
+    this.cancelTimers();
+    this.createSandbox();
   }
 
   /** Graceful termination: SIGTERM, then SIGKILL when the grace period ends. */
@@ -140,13 +141,13 @@ export class PodWorker {
     if (!this.hostNetwork) {
       const net = this.env.network();
       if (net.kind === 'not-ready') {
+        // The pod worker retries on a short back-off and warns each time (the event's count grows).
+        const first = this.phase !== 'network';
         this.phase = 'network';
-        if (!this.networkEventShown) {
-          this.networkEventShown = true;
-          this.env.event(this, 'Warning', 'NetworkNotReady',
-            'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized');
-        }
-        this.env.changed(this);
+        this.env.event(this, 'Warning', 'NetworkNotReady',
+          'network is not ready: container runtime network not ready: NetworkReady=false reason:NetworkPluginNotReady message:Network plugin returns error: cni plugin not initialized');
+        if (first) this.env.changed(this);
+        this.after(2 * this.env.profile.syncMs, 'network retry', () => this.createSandbox());
         return;
       }
     }
