@@ -156,3 +156,15 @@ describe('test and [', () => {
     expect(r.exitCode).toBe(2);
   });
 });
+
+describe('completion', () => {
+  it('cd completes directories only; sudo and type complete program names', async () => {
+    const sh = shell();
+    await sh.run('mkdir -p /srv/app /srv/apt; touch /srv/apple');
+    const req = (words: string[], current: string) => ({ words, current, cwd: sh.session.cwd, host: sh.session.host, world: sh.world, env: sh.session.env });
+    expect(sh.session.commandFor('cd')?.complete?.(req(['cd'], '/srv/ap'))).toEqual(['/srv/app/', '/srv/apt/']);
+    expect(sh.session.commandFor('sudo')?.complete?.(req(['sudo'], 'kube'))).toEqual(['kubeadm', 'kubectl']);
+    expect(sh.session.commandFor('sudo')?.complete?.(req(['sudo', 'cat'], '/e'))).toEqual([]);
+    expect(sh.session.commandFor('type')?.complete?.(req(['type'], 'whoa'))).toEqual(['whoami']);
+  });
+});

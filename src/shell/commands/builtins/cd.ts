@@ -1,11 +1,13 @@
 /** cd and pwd, with bash's messages and `cd -`. */
 import { ERRNO_MESSAGES } from '../../../engine';
 import type { Command } from '../../types';
+import { directoryCandidates } from '../coreutils/lib/complete';
 import { shellFor } from './util';
 
 export const cd: Command = {
   name: 'cd',
   summary: 'Change the shell working directory.',
+  complete: directoryCandidates,
   run(ctx) {
     const sh = shellFor(ctx);
     if (!sh) return 1;

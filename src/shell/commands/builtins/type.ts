@@ -2,6 +2,7 @@
 import { resolvePath } from '../../../engine';
 import { execApi } from '../../interpreter/commandApi';
 import type { Command, CommandContext } from '../../types';
+import { programCandidates } from '../coreutils/lib/complete';
 import { singleQuote } from './util';
 
 export const KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'case', 'esac', 'for', 'select', 'while', 'until', 'do', 'done', 'in', 'function', 'time', '{', '}', '!', '[[', ']]', 'coproc']);
@@ -48,6 +49,7 @@ function describe(name: string, k: { kind: Kind; text: string }): string {
 export const type: Command = {
   name: 'type',
   summary: 'Display information about command type.',
+  complete: programCandidates,
   run(ctx) {
     const args = ctx.argv.slice(1);
     const flags = new Set<string>();
@@ -85,6 +87,7 @@ export const type: Command = {
 export const command: Command = {
   name: 'command',
   summary: 'Execute a simple command or display information about commands.',
+  complete: (req) => (req.words.length <= 2 ? programCandidates(req) : []),
   run(ctx) {
     const args = ctx.argv.slice(1);
     const mode = args[0] === '-v' || args[0] === '-V' ? args.shift() : undefined;

@@ -5,6 +5,7 @@ import { ShellEnvironment } from '../../interpreter/environment';
 import type { Command, CommandContext } from '../../types';
 import { Options, getopt } from './lib/args';
 import { defineUtil, usageError } from './lib/define';
+import { programCandidates } from './lib/complete';
 import { shq } from './lib/quote';
 
 /** CentOS 7's /etc/sudoers: Defaults secure_path. */
@@ -20,6 +21,8 @@ function noExec(ctx: CommandContext): number {
 export const sudo: Command = {
   name: 'sudo',
   summary: 'execute a command as another user',
+  // The command after sudo; its own arguments fall back to file names.
+  complete: (req) => (req.words.length === 1 ? programCandidates(req) : []),
   run(ctx) {
     const api = execApi(ctx.session);
     if (!api) return noExec(ctx);
@@ -112,6 +115,7 @@ export const env = defineUtil({
 export const which: Command = {
   name: 'which',
   summary: 'shows the full path of (shell) commands.',
+  complete: programCandidates,
   run(ctx) {
     const args = ctx.argv.slice(1);
     const all = args.includes('-a') || args.includes('--all');

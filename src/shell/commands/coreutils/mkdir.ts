@@ -5,6 +5,7 @@ import { defineUtil, usageError } from './lib/define';
 import { lq, shq } from './lib/quote';
 import { errno } from './lib/text';
 import { parseMode } from './lib/modes';
+import { directoryCandidates } from './lib/complete';
 
 export const mkdir = defineUtil({
   name: 'mkdir',
@@ -64,6 +65,7 @@ export const rmdir = defineUtil({
   name: 'rmdir',
   summary: 'Remove the DIRECTORY(ies), if they are empty.',
   usage: '[OPTION]... DIRECTORY...',
+  complete: directoryCandidates,
   run(ctx) {
     const prog = ctx.argv[0] ?? 'rmdir';
     const parsed = getopt(prog, ctx.argv.slice(1), [

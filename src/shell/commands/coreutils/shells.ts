@@ -3,6 +3,7 @@ import { resolvePath } from '../../../engine';
 import { execApi } from '../../interpreter/commandApi';
 import type { Command, CommandContext, Program } from '../../types';
 import { sleep as sleepEffect } from '../../types';
+import { programCandidates } from './lib/complete';
 import { strftime } from './time';
 
 function notInShell(ctx: CommandContext): number {
@@ -59,6 +60,7 @@ export const sh = shellCommand('sh');
 export const watch: Command = {
   name: 'watch',
   summary: 'execute a program periodically, showing output fullscreen',
+  complete: (req) => (req.words.filter((w) => !w.startsWith('-')).length === 1 ? programCandidates(req) : []),
   run(ctx) {
     const api = execApi(ctx.session);
     if (!api) return notInShell(ctx);

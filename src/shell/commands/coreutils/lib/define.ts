@@ -2,7 +2,7 @@
  * A coreutil's shared behaviour: `--help` (usage and a summary) and `--version` (CentOS 7 ships
  * GNU coreutils 8.22) before the command's own parsing.
  */
-import type { Command, CommandContext, Program } from '../../../types';
+import type { Command, CommandContext, CompletionRequest, Program } from '../../../types';
 import { tryHelp } from './args';
 
 export interface UtilSpec {
@@ -14,12 +14,15 @@ export interface UtilSpec {
   readonly details?: readonly string[];
   readonly package?: string;
   run(ctx: CommandContext): number | Program;
+  /** Argument completion; file names when absent. */
+  complete?(req: CompletionRequest): readonly string[];
 }
 
 export function defineUtil(spec: UtilSpec): Command {
   return {
     name: spec.name,
     summary: spec.summary,
+    ...(spec.complete ? { complete: (req: CompletionRequest) => spec.complete!(req) } : {}),
     run(ctx) {
       const args = ctx.argv.slice(1);
       const stop = args.indexOf('--');
