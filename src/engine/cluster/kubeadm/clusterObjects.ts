@@ -13,7 +13,7 @@ import type { Cluster } from '../cluster';
 import {
   CLUSTER_NAME, DNS_DOMAIN, ETCD_DATA_DIR, IMAGE_REGISTRY, KUBERNETES_VERSION, PKI_DIR, SERVICE_SUBNET,
 } from '../constants';
-import { goYaml, kubeconfigYaml } from './kubeconfig';
+import { goYaml } from './kubeconfig';
 import { kubeletConfiguration } from './kubeletFiles';
 import { DEFAULT_TOKEN_DESCRIPTION, DEFAULT_TOKEN_GROUPS, createToken } from './tokens';
 
@@ -106,9 +106,16 @@ export function bootstrapTokens(cluster: Cluster, token: string, ttlMs: number, 
   put(cluster, 'configmaps', {
     metadata: { name: 'cluster-info', namespace: 'kube-public' },
     data: {
-      kubeconfig: kubeconfigYaml({
-        server: `https://${cluster.endpoint}`, caData: cluster.ca.certData, user: '', credentials: { kind: 'token', token: '' },
-      }).replace(/\ncontexts:[\s\S]*$/, '\ncontexts: null\ncurrent-context: ""\nkind: Config\npreferences: {}\nusers: null\n'),
+      // What kubeadm publishes for joining nodes: the server and the CA, no user (clientcmd's shape).
+      kubeconfig: goYaml({
+        apiVersion: 'v1',
+        clusters: [{ cluster: { 'certificate-authority-data': cluster.ca.certData, server: `https://${cluster.endpoint}` }, name: '' }],
+        contexts: null,
+        'current-context': '',
+        kind: 'Config',
+        preferences: {},
+        users: null,
+      }),
     },
   } as ConfigMap);
   role(cluster, 'kube-public', 'kubeadm:bootstrap-signer-clusterinfo',

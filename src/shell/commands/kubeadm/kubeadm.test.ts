@@ -294,6 +294,20 @@ describe('kubeadm version, config, help', () => {
   });
 });
 
+describe('kubeadm completion', () => {
+  it('offers subcommands, token verbs and flags', async () => {
+    const { kubeadm } = await import('./index');
+    const l = lab();
+    const complete = (words: string[], current: string) => kubeadm.complete!({
+      words: ['kubeadm', ...words], current, cwd: '/root', host: l.world.host('node1')!, world: l.world, env: l.node1.session.env,
+    });
+    expect(complete([], 'in')).toEqual(['init']);
+    expect(complete(['token'], '')).toEqual(['create', 'delete', 'generate', 'list']);
+    expect(complete(['join'], '--discovery-token-c')).toEqual(['--discovery-token-ca-cert-hash']);
+    expect(complete(['config', 'images'], '')).toEqual(['list', 'pull']);
+  });
+});
+
 describe('the lesson, end to end with kubectl', () => {
   it('init, join, the Weave one-liner: both nodes Ready, coredns on the overlay', async () => {
     const l = lab('lesson');
