@@ -333,11 +333,11 @@ class Session implements ShellSession {
     const code = proc.signal === 'INT' ? 130 : proc.exitCode;
     this.shell.lastStatus = code;
     this.shell.loopControl = undefined;
-    this.events.emit('jobEnd', code);
+    // Mark the end first, so a listener that types the next line (typeahead) finds the shell gone.
     const exitCode = this.shell.exitRequested;
-    if (exitCode !== undefined && !this.exited) {
-      this.exited = true;
-      this.events.emit('exit', exitCode);
-    }
+    const exiting = exitCode !== undefined && !this.exited;
+    if (exiting) this.exited = true;
+    this.events.emit('jobEnd', code);
+    if (exiting) this.events.emit('exit', exitCode);
   }
 }
