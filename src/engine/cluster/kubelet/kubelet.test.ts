@@ -154,6 +154,21 @@ describe('static pods', () => {
     expect(get(p.cluster, 'unscheduled')?.spec?.nodeName).toBeDefined();
   });
 
+  it('moving kube-apiserver\'s manifest away takes the API down; moving it back brings it up again', () => {
+    const p = networked();
+    const node1 = p.world.host('node1')!;
+    const path = '/etc/kubernetes/manifests/kube-apiserver.yaml';
+    const manifest = (node1.fs.readFile(path) as { value: string }).value;
+    node1.fs.remove(path);
+    p.world.advance(40_000);
+    expect(p.cluster.apiServerUp).toBe(false);
+    expect(p.world.network.dial('node2', node1.ip, 6443)).toEqual({ ok: false, reason: 'refused' });
+    node1.fs.writeFile(path, manifest);
+    p.world.advance(15_000);
+    expect(p.cluster.apiServerUp).toBe(true);
+    expect(podRow(p.cluster, 'kube-apiserver-').map((r) => `${r.ready} ${r.status}`)).toEqual(['1/1 Running']);
+  });
+
   it('recreates a mirror pod deleted through the API (the static pod never stopped)', () => {
     const p = networked();
     const before = p.cluster.store.get<Pod>(PODS, 'kube-system', 'etcd-node1')!;
