@@ -10,6 +10,7 @@ import type { ApiStore } from '../api/store';
 import { RESOURCE_TYPES, resourceKey, type ResourceType } from '../api/resources';
 import { controllerOf, type KubeObject, type Pod, type Stored } from '../api/types';
 import { nsKey } from './keys';
+import { PodTallies, type PodTally } from './podTally';
 
 type Bucket = Map<string, Stored>;
 
@@ -37,6 +38,7 @@ export class ObjectIndex {
   /** node name → pods bound to it that are not finished (what counts against capacity). */
   private readonly activeOnNode = new Map<string, number>();
   private readonly unscheduled = new Map<string, Stored<Pod>>();
+  private readonly tallies = new PodTallies();
 
   static of(store: ApiStore): ObjectIndex {
     let index = ObjectIndex.byStore.get(store);
@@ -95,6 +97,11 @@ export class ObjectIndex {
     return this.ownerCountsByNode.get(node)?.get(ownerUid) ?? 0;
   }
 
+  /** Running counts of the pods this uid controls (undefined when it controls none). */
+  podTally(controllerUid: string): PodTally | undefined {
+    return this.tallies.get(controllerUid);
+  }
+
   unscheduledPods(): Stored<Pod>[] {
     return [...this.unscheduled.values()];
   }
@@ -124,6 +131,7 @@ export class ObjectIndex {
     }
     if (resource !== PODS) return;
     const pod = obj as Stored<Pod>;
+    if (controller) this.tallies.change(controller.uid, pod, 1);
     const node = pod.spec?.nodeName;
     if (!node) {
       this.unscheduled.set(key, pod);
@@ -163,6 +171,7 @@ export class ObjectIndex {
     }
     if (resource !== PODS) return;
     const pod = obj as Stored<Pod>;
+    if (controller) this.tallies.change(controller.uid, pod, -1);
     const node = pod.spec?.nodeName;
     if (!node) {
       this.unscheduled.delete(key);

@@ -14,7 +14,7 @@ import type { Controller, ReconcileResult } from './manager';
 import { KEY, R, type ControllerContext } from './context';
 import { isOwnEcho, nsKey, splitKey } from './keys';
 import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable, podChangeMattersToOwner } from './podUtil';
-import { claimPods, deletionOrder, podFromTemplate } from './workloadPods';
+import { adoptOrphans, claimPods, deletionOrder, podFromTemplate, selectorPredicate } from './workloadPods';
 
 /** burstReplicas: at most this many creations or deletions per sync. */
 export const BURST_REPLICAS = 500;
@@ -57,18 +57,28 @@ export class ReplicaSetController implements Controller {
     const { namespace, name } = splitKey(key);
     const rs = this.ctx.store.get<ReplicaSet>(R.replicasets, namespace, name);
     if (!rs) return;
-    let pods = claimPods(this.ctx, rs, rs.spec?.selector, this.name).filter(isPodActive);
-    if (!rs.metadata.deletionTimestamp) {
-      const changed = this.manageReplicas(rs, pods);
-      if (changed) pods = this.ctx.index.controlled<Pod>(R.pods, rs.metadata.uid).filter(isPodActive);
-    }
-    return this.updateStatus(rs, pods);
+    this.claim(rs);
+    if (!rs.metadata.deletionTimestamp) this.manageReplicas(rs, this.ctx.index.podTally(rs.metadata.uid)?.active ?? 0);
+    return this.updateStatus(rs);
   }
 
-  /** Creates or deletes pods toward spec.replicas; true when it changed anything. */
-  private manageReplicas(rs: Stored<ReplicaSet>, pods: readonly Stored<Pod>[]): boolean {
+  /**
+   * ClaimPods, cheaply: the full pass over owned pods only runs when some label set among them
+   * no longer matches the selector (someone relabelled a pod); orphans are few.
+   */
+  private claim(rs: Stored<ReplicaSet>): void {
+    const sel = fromLabelSelector(rs.spec?.selector);
+    const matches = selectorPredicate(sel);
+    const tally = this.ctx.index.podTally(rs.metadata.uid);
+    const mismatched = tally !== undefined && [...tally.labelSets.values()].some((set) => !matches(set.labels));
+    if (mismatched) claimPods(this.ctx, rs, rs.spec?.selector, this.name);
+    else if (sel.length > 0) adoptOrphans(this.ctx, R.pods, rs, matches, this.name);
+  }
+
+  /** Creates or deletes pods toward spec.replicas. */
+  private manageReplicas(rs: Stored<ReplicaSet>, active: number): void {
     const { store, recorder } = this.ctx;
-    const diff = pods.length - (rs.spec?.replicas ?? 1);
+    const diff = active - (rs.spec?.replicas ?? 1);
     if (diff < 0) {
       const toCreate = Math.min(-diff, BURST_REPLICAS);
       let created = 0;
@@ -83,58 +93,60 @@ export class ReplicaSetController implements Controller {
         recorder.record(rs, 'Normal', 'SuccessfulCreate', `Created pod: ${result.value.metadata.name}`, SOURCE);
       }
       if (created === toCreate) this.setReplicaFailure(rs, undefined);
-      return created > 0;
+      return;
     }
     if (diff > 0) {
-      const victims = deletionOrder(pods, this.coLocatedCounter(rs)).slice(0, Math.min(diff, BURST_REPLICAS));
+      const pods = this.ctx.index.controlled<Pod>(R.pods, rs.metadata.uid).filter(isPodActive);
+      const victims = deletionOrder(pods, this.coLocatedCounter(rs), Math.min(diff, BURST_REPLICAS));
       for (const pod of victims) {
         const result = store.delete(R.pods, pod.metadata.namespace, pod.metadata.name, this.name);
         if (result.ok) recorder.record(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${pod.metadata.name}`, SOURCE);
       }
-      return victims.length > 0;
     }
-    return false;
   }
 
   /**
-   * For each pod, how many active pods of its "related" ReplicaSets (those with the same owner,
-   * typically one Deployment) share its node: a rolling update deletes doubled-up pods first.
+   * For each pod, how many unfinished pods of its "related" ReplicaSets (those with the same
+   * owner, typically one Deployment) share its node: a rolling update deletes doubled-up pods
+   * first. Read from the index's per-node counts.
    */
   private coLocatedCounter(rs: Stored<ReplicaSet>): (pod: Stored<Pod>) => number {
     const index = this.ctx.index;
     const owner = controllerOf(rs);
-    const related = owner ? index.controlled<ReplicaSet>(R.replicasets, owner.uid) : [rs];
-    const perNode = new Map<string, number>();
-    for (const r of related) {
-      for (const pod of index.controlled<Pod>(R.pods, r.metadata.uid)) {
-        const node = pod.spec?.nodeName;
-        if (node && isPodActive(pod)) perNode.set(node, (perNode.get(node) ?? 0) + 1);
-      }
-    }
-    return (pod) => (pod.spec?.nodeName ? perNode.get(pod.spec.nodeName) ?? 0 : 0);
+    const related = (owner ? index.controlled<ReplicaSet>(R.replicasets, owner.uid) : [rs]).map((r) => r.metadata.uid);
+    return (pod) => {
+      const node = pod.spec?.nodeName;
+      return node ? related.reduce((n, uid) => n + index.podsOfOwnerOnNode(node, uid), 0) : 0;
+    };
   }
 
-  private updateStatus(rs: Stored<ReplicaSet>, pods: readonly Stored<Pod>[]): ReconcileResult | void {
+  /** calculateStatus from the running tally; only minReadySeconds needs a look at each ready pod. */
+  private updateStatus(rs: Stored<ReplicaSet>): ReconcileResult | void {
     const now = this.ctx.store.wallNow();
     const minReady = rs.spec?.minReadySeconds ?? 0;
     const templateLabels = Object.entries(rs.spec?.template?.metadata?.labels ?? {});
+    const tally = this.ctx.index.podTally(rs.metadata.uid);
+    const replicas = tally?.active ?? 0;
+    const ready = tally?.readyActive ?? 0;
     let fullyLabeled = 0;
-    let ready = 0;
-    let available = 0;
+    for (const set of tally?.labelSets.values() ?? []) {
+      if (templateLabels.every(([k, v]) => set.labels[k] === v)) fullyLabeled += set.active;
+    }
+    let available = ready;
     let wait: number | undefined;
-    for (const pod of pods) {
-      const labels = pod.metadata.labels ?? {};
-      if (templateLabels.every(([k, v]) => labels[k] === v)) fullyLabeled++;
-      if (!isPodReady(pod)) continue;
-      ready++;
-      if (isPodAvailable(pod, minReady, now)) available++;
-      const ms = msUntilAvailable(pod, minReady, now);
-      if (ms !== undefined) wait = wait === undefined ? ms : Math.min(wait, ms);
+    if (minReady > 0 && ready > 0) {
+      available = 0;
+      for (const pod of this.ctx.index.controlled<Pod>(R.pods, rs.metadata.uid)) {
+        if (!isPodActive(pod) || !isPodReady(pod)) continue;
+        if (isPodAvailable(pod, minReady, now)) available++;
+        const ms = msUntilAvailable(pod, minReady, now);
+        if (ms !== undefined) wait = wait === undefined ? ms : Math.min(wait, ms);
+      }
     }
     this.ctx.store.mutate<ReplicaSet>(R.replicasets, rs.metadata.namespace, rs.metadata.name, this.name, (draft) => {
       const conditions = draft.status?.conditions;
       draft.status = {
-        replicas: pods.length,
+        replicas,
         ...(fullyLabeled ? { fullyLabeledReplicas: fullyLabeled } : {}),
         ...(ready ? { readyReplicas: ready } : {}),
         ...(available ? { availableReplicas: available } : {}),

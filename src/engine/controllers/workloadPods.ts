@@ -26,7 +26,6 @@ export function claimObjects<T extends KubeObject>(
 ): Stored<T>[] {
   const sel = fromLabelSelector(selector);
   const matches = selectorPredicate(sel);
-  const namespace = owner.metadata.namespace ?? 'default';
   const deleting = owner.metadata.deletionTimestamp !== undefined;
   const claimed: Stored<T>[] = [];
   for (const obj of ctx.index.controlled<T>(type, owner.metadata.uid)) {
@@ -38,12 +37,21 @@ export function claimObjects<T extends KubeObject>(
     }
   }
   if (deleting || sel.length === 0) return claimed;
-  for (const obj of ctx.index.orphansIn<T>(type, namespace)) {
+  return [...claimed, ...adoptOrphans<T>(ctx, type, owner, matches, actor)];
+}
+
+/** The adoption half of claiming: orphans of the owner's namespace that its selector matches. */
+export function adoptOrphans<T extends KubeObject>(
+  ctx: ControllerContext, type: ResourceType, owner: Stored, matches: (labels: Readonly<Record<string, string>> | undefined) => boolean, actor: string,
+): Stored<T>[] {
+  const adopted: Stored<T>[] = [];
+  if (owner.metadata.deletionTimestamp) return adopted;
+  for (const obj of ctx.index.orphansIn<T>(type, owner.metadata.namespace ?? 'default')) {
     if (obj.metadata.deletionTimestamp || !matches(obj.metadata.labels)) continue;
-    const adopted = setOwnerRefs(ctx, type, obj, actor, (refs) => [...refs, controllerRefTo(owner)]);
-    if (adopted.ok) claimed.push(adopted.value);
+    const result = setOwnerRefs(ctx, type, obj, actor, (refs) => [...refs, controllerRefTo(owner)]);
+    if (result.ok) adopted.push(result.value);
   }
-  return claimed;
+  return adopted;
 }
 
 /**
@@ -96,7 +104,7 @@ const PHASE_RANK: Readonly<Record<string, number>> = { Pending: 0, Unknown: 1, R
  * pending before running, not ready before ready, pods doubled up on a node with related pods
  * first, then the most recently ready, the most restarted, the newest. Names break the last ties.
  */
-export function deletionOrder(pods: readonly Stored<Pod>[], coLocated: (pod: Stored<Pod>) => number): Stored<Pod>[] {
+export function deletionOrder(pods: readonly Stored<Pod>[], coLocated: (pod: Stored<Pod>) => number, count = pods.length): Stored<Pod>[] {
   // Sort keys worked out once per pod, not once per comparison.
   const ranked = pods.map((pod) => {
     const ready = isPodReady(pod) ? 1 : 0;
@@ -112,7 +120,18 @@ export function deletionOrder(pods: readonly Stored<Pod>[], coLocated: (pod: Sto
       name: pod.metadata.name,
     };
   });
-  ranked.sort((a, b) => a.assigned - b.assigned || a.phase - b.phase || a.ready - b.ready || b.rank - a.rank
-    || b.readyAt - a.readyAt || b.restarts - a.restarts || b.created - a.created || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
-  return ranked.map((r) => r.pod);
+  type Ranked = (typeof ranked)[number];
+  const before = (a: Ranked, b: Ranked) => a.assigned - b.assigned || a.phase - b.phase || a.ready - b.ready || b.rank - a.rank
+    || b.readyAt - a.readyAt || b.restarts - a.restarts || b.created - a.created || (a.name < b.name ? 1 : a.name > b.name ? -1 : 0);
+  if (count >= 16) return ranked.sort(before).slice(0, count).map((r) => r.pod);
+  // A rolling update takes one or two pods at a time: pick them without sorting a thousand.
+  const picked: Stored<Pod>[] = [];
+  const left = [...ranked];
+  for (let k = 0; k < count && left.length > 0; k++) {
+    let best = 0;
+    for (let i = 1; i < left.length; i++) if (before(left[i]!, left[best]!) < 0) best = i;
+    picked.push(left[best]!.pod);
+    left.splice(best, 1);
+  }
+  return picked;
 }
