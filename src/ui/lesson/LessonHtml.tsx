@@ -6,7 +6,7 @@ import { sanitizeLessonHtml } from './sanitize';
 const PLACEHOLDER = /<div data-kp-block="(\d+)"><\/div>/g;
 
 /** A step's HTML with its runnable blocks mounted where the compiler left placeholders. */
-export function LessonHtml({ html, blocks }: { html: string; blocks: readonly Block[] }) {
+export function LessonHtml({ html, blocks, onRun }: { html: string; blocks: readonly Block[]; onRun?: (block: Block) => void }) {
   const parts = useMemo(() => {
     const out: ({ kind: 'html'; html: string } | { kind: 'block'; block: Block })[] = [];
     let last = 0;
@@ -23,7 +23,7 @@ export function LessonHtml({ html, blocks }: { html: string; blocks: readonly Bl
     <>
       {parts.map((part, i) => (
         <Fragment key={i}>
-          {part.kind === 'html' ? <div className="kp-prose" dangerouslySetInnerHTML={{ __html: part.html }} /> : <RunnableBlock block={part.block} />}
+          {part.kind === 'html' ? <div className="kp-prose" dangerouslySetInnerHTML={{ __html: part.html }} /> : <RunnableBlock block={part.block} {...(onRun ? { onRun } : {})} />}
         </Fragment>
       ))}
     </>

@@ -30,7 +30,7 @@ export default function LessonPanel() {
       </header>
       <LessonHtml html={lesson.introHtml} blocks={[]} />
       {lesson.steps.map((step, i) => (
-        <StepView key={step.id} step={step} number={i + 1} progress={progress?.steps[i]} current={progress?.current === i} />
+        <StepView key={step.id} lessonId={lesson.id} step={step} number={i + 1} progress={progress?.steps[i]} current={progress?.current === i} />
       ))}
     </article>
   );

@@ -9,7 +9,7 @@ import { PHONE_LAYOUT } from '../useMediaQuery';
  * A command from the lesson. Activating it types the command into its node's terminal (resolving
  * variables such as the join command from the live cluster), shows that terminal and focuses it.
  */
-export function RunnableBlock({ block }: { block: Block }) {
+export function RunnableBlock({ block, onRun }: { block: Block; onRun?: (block: Block) => void }) {
   const t = useMessages();
   const store = useAppStore();
   const [problem, setProblem] = useState<string | undefined>();
@@ -30,6 +30,7 @@ export function RunnableBlock({ block }: { block: Block }) {
     state.setActiveNode(node);
     if (window.matchMedia(PHONE_LAYOUT).matches) state.setPanel('terminal');
     focusTerminal(node);
+    onRun?.(block);
   };
 
   return (

@@ -1,0 +1,7 @@
+import type { KubeplayApi } from '../src/ui/automation';
+
+declare global {
+  interface Window {
+    kubeplay?: KubeplayApi;
+  }
+}

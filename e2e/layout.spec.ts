@@ -1,0 +1,41 @@
+// The page on a phone (390 px: one panel at a time, tap-to-run blocks) and with the keyboard only
+// (Escape leaves the terminal, Tab moves on).
+import { test, expect } from './fixtures';
+import { Playground } from './pages/Playground';
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  test('panels switch, and tapping a block runs it in the right terminal', async ({ page }) => {
+    const kp = new Playground(page);
+    await kp.open('#/en/start-the-cluster');
+    await expect(page.getByTestId('lesson')).toBeVisible();
+    await expect(page.getByTestId('terminal-node1')).toBeHidden();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+    await kp.lesson.runBlock('nodes', 1);
+    await expect(page.getByTestId('terminal-node2')).toBeVisible();
+    await expect(page.getByTestId('lesson')).toBeHidden();
+    await kp.node2.expectScreen(/\[node2 ~\]\$ hostname -i\n192\.168\.0\.\d+\n\[node2 ~\]\$ ?$/);
+
+    await page.getByTestId('panel-diagram').click();
+    await expect(page.getByTestId('diagram')).toBeVisible();
+    await expect(page.getByTestId('terminal-node2')).toBeHidden();
+    await page.getByTestId('panel-lesson').click();
+    await expect(page.getByTestId('lesson')).toBeVisible();
+  });
+});
+
+test('keyboard only: Escape leaves the terminal and Tab moves on', async ({ page }) => {
+  const kp = new Playground(page);
+  await kp.open();
+  await kp.node1.focus();
+  await page.keyboard.type('echo typed-by-keyboard');
+  await page.keyboard.press('Enter');
+  await kp.node1.expectScreen('typed-by-keyboard\n');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('terminal-node1-exit')).toBeFocused();
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => document.activeElement?.closest('[data-testid="terminal-node1"]') !== null);
+  expect(focused).toBe(false);
+});
