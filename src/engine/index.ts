@@ -59,6 +59,11 @@ export { Internet, parseUrl } from './internet';
 export type { FetchResult, UrlHandler, ParsedUrl } from './internet';
 export { ControllerManager } from './controllers/manager';
 export type { Controller, ReconcileResult } from './controllers/manager';
+export { startControlPlaneControllers } from './controllers/controlPlane';
+export type { ControlPlaneSwitches, ControlPlaneControllers } from './controllers/controlPlane';
+export { deleteWithPropagation } from './controllers/garbageCollector';
+export type { PropagationPolicy } from './controllers/garbageCollector';
+export { applyDefaults } from './api/defaults';
 
 // Utilities
 export { deepClone, deepEqual, deepFreeze } from './util/json';

@@ -3,7 +3,7 @@ import { CONTROLLER_BENCHMARKS } from './controllerBench';
 import type { Deployment } from '../api/types';
 
 describe('controller benchmarks (correctness only; timing belongs to npm run bench)', () => {
-  it('bring 1,000 pods up and roll them over', () => {
+  it('bring 1,000 pods up and roll them over', { timeout: 30_000 }, () => {
     const [up, rollout] = CONTROLLER_BENCHMARKS;
     const t = up!.prepare();
     up!.run(t);
