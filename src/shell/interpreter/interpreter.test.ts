@@ -1,7 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shellOn, testWorld } from '../testing/harness';
 import { Interrupt, sleep, type Command, type Program } from '../types';
 import type { LazyCommand } from './commandTable';
+import { preloadCommands } from '../session/preload';
+
+// Coreutils load lazily: jobs driven by hand (start/advance) need them loaded first.
+beforeAll(() => preloadCommands());
 
 /** Prints "tick N" every second, forever: a stand-in for `kubectl get pods -w`. */
 const ticker: Command = {

@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { World } from '../../engine';
 import { testWorld } from '../testing/harness';
 import { createShellSession } from './session';
+import { preloadCommands } from './preload';
+
+// Coreutils load lazily; these tests drive the session synchronously.
+beforeAll(() => preloadCommands());
 
 /** Words a learner (or a cat on the keyboard) might type, shell syntax included. */
 const TOKENS = [

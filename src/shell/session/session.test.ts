@@ -1,8 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { base64Encode } from '../../engine';
 import { shellOn, testWorld } from '../testing/harness';
 import type { Command } from '../types';
 import { createShellSession } from './session';
+import { preloadCommands } from './preload';
+
+// Coreutils load lazily; these tests drive the session synchronously.
+beforeAll(() => preloadCommands());
 
 const VERSION_TEXT = 'Client Version: version.Info{Major:"1", Minor:"27", GitVersion:"v1.27.2"}\nKustomize Version: v5.0.1\n';
 

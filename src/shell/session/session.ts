@@ -68,6 +68,8 @@ export interface ShellSession {
   onExit(l: (code: number) => void): Unsubscribe;
   commandNames(): string[];
   commandFor(name: string): Command | undefined;
+  /** A job waits for a command's module to load (its first run). */
+  readonly loading: boolean;
   /** Resolves when no module load is pending (the first run of a lazy command). */
   whenIdle(): Promise<void>;
   /** Lines typed during the last job that it never read: the terminal gives them to the prompt. */
@@ -272,6 +274,10 @@ class Session implements ShellSession {
     // Completion asks before the first run: start loading, so the next Tab has it.
     if (!ready) loadCommand(entry).catch(() => undefined);
     return ready;
+  }
+
+  get loading(): boolean {
+    return this.runtime.awaiting > 0;
   }
 
   whenIdle(): Promise<void> {

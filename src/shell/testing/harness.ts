@@ -165,7 +165,12 @@ export function shellOn(world: World, host: string, opts: ShellOnOptions = {}): 
     type,
     interrupt: () => session.interrupt(),
     eof: () => session.closeStdin(),
-    advance: (ms) => world.advance(ms),
+    advance(ms) {
+      if (session.loading) {
+        throw new Error('advance(): a command of the job is still loading; call `await preloadCommands()` (src/shell) in beforeAll when driving jobs by hand');
+      }
+      world.advance(ms);
+    },
     readFile(path) {
       const r = world.host(session.host.name)?.fs.readFile(path);
       return r?.ok ? r.value : undefined;

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shellOn, testWorld } from '../../testing/harness';
+import { preloadCommands } from '../../session/preload';
+
+// Coreutils load lazily; these tests drive the session synchronously.
+beforeAll(() => preloadCommands());
 
 const shell = () => shellOn(testWorld({ seed: 'builtins' }), 'node1');
 

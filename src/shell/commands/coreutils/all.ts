@@ -1,4 +1,7 @@
-/** The GNU userland of a CentOS 7 node, as much of it as the lessons and a curious learner need. */
+/**
+ * The coreutils' code, in one lazily loaded chunk: the first prompt needs none of it (index.ts
+ * registers them by name), and the app preloads it right after the first prompt.
+ */
 import type { Command } from '../../types';
 import { base64 } from './base64';
 import { cat, less, more, tac } from './cat';
@@ -23,8 +26,10 @@ import { date, sleep, yes } from './time';
 import { tr } from './tr';
 import { wc } from './wc';
 
-export const COREUTILS: readonly Command[] = [
+export const COREUTIL_LIST: readonly Command[] = [
   base64, basenameCmd, bash, cat, chgrp, chmod, chown, clear, cp, cut, date, df, dirnameCmd, du, env, free, grep, head, hostname, id,
   less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, seq, sh, sleep, sort, stat, sudo, tac, tail, tee, touch, tr, uname, uniq,
   watch, wc, which, whoami, yes,
 ];
+
+export const COREUTIL_COMMANDS: ReadonlyMap<string, Command> = new Map(COREUTIL_LIST.map((c) => [c.name, c]));

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { shellOn, testWorld } from '../../testing/harness';
+import { preloadCommands } from '../../session/preload';
+
+// Coreutils load lazily: jobs driven by hand (start/advance) need them loaded first.
+beforeAll(() => preloadCommands());
 
 const setup = () => {
   const world = testWorld({ seed: 'system' });
