@@ -3,7 +3,7 @@ import { VirtualClock } from '../clock';
 import { Random } from '../random';
 import { ApiStore } from '../api/store';
 import { mustResolve } from '../api/resources';
-import type { WatchEvent } from '../api/types';
+import type { ConfigMap, WatchEvent } from '../api/types';
 import { ControllerManager, type Controller, type ReconcileResult } from './manager';
 
 const CM = mustResolve('configmaps');
@@ -44,7 +44,7 @@ describe('ControllerManager', () => {
     manager.drain();
     for (let i = 0; i < 50; i++) {
       if (i === 0) store.create(CM, { metadata: { name: 'a' }, data: { n: '0' } }, 'test');
-      else store.mutate(CM, 'default', 'a', 'test', (d) => { (d as { data: Record<string, string> }).data['n'] = String(i); });
+      else store.mutate<ConfigMap>(CM, 'default', 'a', 'test', (d) => { d.data = { n: String(i) }; });
     }
     manager.drain();
     expect(c.seen).toEqual(['resync', 'a']);
