@@ -24,6 +24,7 @@ import { Runtime } from '../runtime/runtime';
 import { TtyInput, sourceInput } from '../runtime/streams';
 import type { Command, Environment, OutputStream } from '../types';
 import { historyEntry, shouldRecord } from './history';
+import { expandHistory } from './historyExpansion';
 import { installPrograms } from './install';
 import { expandPrompt } from './prompt';
 
@@ -196,6 +197,19 @@ class Session implements ShellSession {
       this.writeStdin(`${line}\n`);
       return 'ran';
     }
+    const expanded = expandHistory(line, this.core.history);
+    if (!expanded.ok) {
+      this.pending = undefined;
+      this.write(`${expanded.message}\n`, 'stderr');
+      this.shell.lastStatus = 1;
+      this.events.emit('jobEnd', 1);
+      return 'ran';
+    }
+    if (expanded.changed) {
+      // Bash shows the line it is about to run.
+      line = expanded.line;
+      this.write(`${line}\n`, 'stderr');
+    }
     const lines = [...(this.pending?.lines ?? []), line];
     const reasons = this.pending?.reasons ?? [];
     const aliases = this.core.aliases;
@@ -227,8 +241,13 @@ class Session implements ShellSession {
   }
 
   interrupt(): void {
-    if (this.job) this.runtime.interrupt(this.job);
-    else this.pending = undefined;
+    if (this.job) {
+      this.runtime.interrupt(this.job);
+    } else {
+      // Ctrl+C at the prompt drops the line being continued and sets $? to 130, as bash does.
+      this.pending = undefined;
+      this.shell.lastStatus = 130;
+    }
   }
 
   resize(columns: number): void {

@@ -148,7 +148,7 @@ describe('base64 and tee', () => {
     expect(long.stdout).toBe('MDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAw\nMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDA=\n');
     expect((await sh.run('printf "%080d" 0 | base64 -w 0 | wc -l')).stdout).toBe('0\n');
     expect((await sh.run('echo aGkK | base64 -d; printf "héllo" | base64 | base64 -d')).stdout).toBe('hi\nhéllo');
-    const bad = await sh.run('echo "!!!" | base64 -d');
+    const bad = await sh.run("echo '!!!' | base64 -d");
     expect(bad.stderr).toBe('base64: invalid input\n');
     expect(bad.exitCode).toBe(1);
   });
