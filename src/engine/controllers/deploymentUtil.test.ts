@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Deployment } from '../api/types';
+import type { Deployment, ReplicaSet } from '../api/types';
 import { fenceposts, maxUnavailable, newRSNewReplicas, scaledValue } from './deploymentUtil';
 
 const d = (replicas: number, maxSurge?: number | string, maxUnavailableValue?: number | string): Deployment => ({
@@ -28,10 +28,11 @@ describe('deployment arithmetic', () => {
   });
 
   it('sizes the new ReplicaSet within replicas + maxSurge', () => {
-    const old = { spec: { replicas: 10 } };
-    const fresh = { spec: { replicas: 0 } };
+    const rs = (replicas: number): ReplicaSet => ({ spec: { replicas, selector: {} } });
+    const old = rs(10);
+    const fresh = rs(0);
     expect(newRSNewReplicas(d(10), [old, fresh], fresh)).toBe(3);
-    expect(newRSNewReplicas(d(10), [{ spec: { replicas: 13 } }, fresh], fresh)).toBe(0);
+    expect(newRSNewReplicas(d(10), [rs(13), fresh], fresh)).toBe(0);
     expect(newRSNewReplicas(d(10), [fresh], fresh)).toBe(10);
   });
 });
