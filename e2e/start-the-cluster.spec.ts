@@ -41,7 +41,7 @@ test('a learner builds the two-node cluster by typing (English)', async ({ page 
   await kp.lesson.expectStepDone('kubeconfig');
 
   // A wrong token changes nothing.
-  const bad = await kp.node2.run(`kubeadm join ${ip1}:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash sha256:${'0'.repeat(64)}`, { advanceMs: 2_000, timeout: 30_000 });
+  const bad = await kp.node2.run(`kubeadm join ${ip1}:6443 --token abcdef.0123456789abcdef --discovery-token-ca-cert-hash sha256:${'0'.repeat(64)}`, { advanceMs: 20_000, timeout: 30_000 });
   expect(bad).toContain('error execution phase preflight');
   await kp.lesson.expectStepNotDone('join');
 
@@ -88,8 +88,10 @@ test('a learner follows the lesson in Spanish by clicking its blocks', async ({ 
   await kp.lesson.expectStepDone('init', { advanceMs: 2_000, timeout: 30_000 });
   await kp.node1.waitForPrompt({ advanceMs: 1_000 });
 
-  for (let i = 0; i < 3; i++) await kp.lesson.runBlock('kubeconfig', i);
+  // One block of three lines: each line runs in turn, as a multi-line paste would.
+  await kp.lesson.runBlock('kubeconfig', 0);
   await kp.lesson.expectStepDone('kubeconfig', { advanceMs: 200 });
+  await kp.node1.expectScreen(/sudo chown \$\(id -u\):\$\(id -g\) \$HOME\/\.kube\/config\n\[node1 ~\]\$ ?$/);
 
   await kp.lesson.runBlock('join');
   await kp.lesson.expectStepDone('join', { advanceMs: 2_000, timeout: 30_000 });

@@ -34,3 +34,8 @@ createRoot(document.getElementById('root')!).render(
 );
 
 void store.getState().boot();
+// Leaving the page (closing the tab, reloading, switching apps on a phone) saves at once.
+window.addEventListener('pagehide', () => store.getState().save());
+document.addEventListener('visibilitychange', () => {
+  if (document.visibilityState === 'hidden') store.getState().save();
+});

@@ -88,11 +88,12 @@ export function createAppStore(init: AppStoreInit): AppStore {
   let lastRevision = -1;
   let lastRefresh = 0;
   let lastSave = 0;
+  let savedJournalLength = 0;
   let noticeId = 0;
   let storageWarned = false;
 
   const store = createStore<AppState & AppActions>()((set, get) => {
-    const lessons = createLessonLoader(init.lessons, init.options.lessonUrl, (partial) => set(partial));
+    const lessons = createLessonLoader(init.lessons, init.options.lessonUrl, (partial) => set(partial), () => evaluateProgress());
     const loadLesson = () => {
       const { lang, lessonId, progress } = get();
       lessons.load(lang, lessonId, progress[lessonId] ?? []);
@@ -143,11 +144,16 @@ export function createAppStore(init: AppStoreInit): AppStore {
       driver?.stop();
       get().playground?.dispose();
       lastRevision = -1;
+      savedJournalLength = playground.journal.length;
       set({ playground, snapshot: snapshotOf(playground.world), promptReady: false });
       driver = startClockDriver((ms) => playground.advance(ms), () => {
         refresh();
-        if (playground.world.now() - lastSave >= SAVE_INTERVAL_MS * get().speed) {
+        // Save as soon as the learner did something (a new journal entry), and now and then so
+        // the virtual clock's progress is kept too.
+        const journalGrew = playground.journal.length !== savedJournalLength;
+        if (journalGrew || playground.world.now() - lastSave >= SAVE_INTERVAL_MS * get().speed) {
           lastSave = playground.world.now();
+          savedJournalLength = playground.journal.length;
           save();
         }
       }, get().speed);

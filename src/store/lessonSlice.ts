@@ -37,6 +37,8 @@ export function createLessonLoader(
   source: LessonSource,
   teacherUrl: string | undefined,
   update: (state: Partial<LessonState>) => void,
+  /** Called once a lesson is shown, so its progress is evaluated at once, not at the next change. */
+  loaded: () => void,
 ): LessonLoader {
   let tracker: ProgressTracker | undefined;
   let lastProgress: LessonProgress | undefined;
@@ -46,6 +48,7 @@ export function createLessonLoader(
     tracker = new ProgressTracker(lesson, { lang, done });
     lastProgress = undefined;
     update({ lesson, lessonStatus: 'ready', lessonError: undefined, lessonProgress: undefined });
+    loaded();
   };
 
   return {

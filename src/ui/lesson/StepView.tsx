@@ -10,7 +10,7 @@ export function StepView({ lessonId, step, number, progress, current }: { lesson
   const done = progress?.done ?? false;
   const onRun = (block: { index: number }) => {
     recordBlockRun(lessonId, block.index);
-    if (progress?.manual && allBlocksRan(lessonId, step.blocks.map((b) => b.index))) markStepDone(step.id);
+    if (step.checks.length === 0 && allBlocksRan(lessonId, step.blocks.map((b) => b.index))) markStepDone(step.id);
   };
   return (
     <section className="kp-step" data-done={done} data-current={current} aria-labelledby={`step-${step.id}`} data-testid={`step-${step.id}`}>
