@@ -1,10 +1,11 @@
 #!/usr/bin/env node
 // npm run size: gzip -9 sizes of the production build in dist/ against the design's budgets
 // (scripts/lib/budgets.mjs). Prints a table, then one JSON line per figure; exits 1 when a budget
-// is exceeded or the build can't be measured completely, 2 when there is no build.
+// is exceeded (beyond a documented gap's ceiling, see lib/budgets.mjs) or the build can't be measured
+// completely, 2 when there is no build.
 import path from 'node:path';
 import { measureBundle } from './lib/bundle-size.mjs';
-import { figureJson, overBudget, sizeFigures, sizeTable } from './lib/size-report.mjs';
+import { failsBudget, figureJson, knownGap, sizeFigures, sizeTable } from './lib/size-report.mjs';
 
 const distDir = path.resolve(process.argv[2] ?? 'dist');
 
@@ -22,9 +23,13 @@ console.log('');
 const figures = sizeFigures(report);
 for (const figure of figures) console.log(figureJson(figure));
 
-const over = figures.filter(overBudget);
+const over = figures.filter((figure) => failsBudget(figure));
 for (const figure of over) {
   console.error(`size: ${figure.label} is ${(figure.bytes / 1000).toFixed(1)} KB gzip, over its budget of ${figure.budget} KB`);
+}
+for (const figure of figures) {
+  const gap = knownGap(figure);
+  if (gap) console.warn(`size: ${figure.label} is ${(figure.bytes / 1000).toFixed(1)} KB gzip, over its budget of ${figure.budget} KB: a known gap (${gap.doc}), allowed up to ${gap.ceiling} KB`);
 }
 for (const problem of report.problems) console.error(`size: cannot measure: ${problem}`);
 if (report.files.length === 0) console.error('size: dist/ holds no JS or CSS');

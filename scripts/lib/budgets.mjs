@@ -8,3 +8,10 @@ export const SIZE_BUDGETS_KB = Object.freeze({
 });
 
 export const BYTES_PER_KB = 1000;
+
+// Budgets the build does not meet yet. Each gap is measured and explained, with the plan that
+// closes it, in docs/performance.md. Until then CI fails only above the ceiling: the gap may
+// shrink, never grow. Lower a ceiling whenever the figure drops; delete the entry once it's met.
+export const KNOWN_GAPS_KB = Object.freeze({
+  'size.js.all': Object.freeze({ ceiling: 475, doc: 'docs/performance.md#all-javascript' }),
+});

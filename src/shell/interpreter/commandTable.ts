@@ -63,19 +63,19 @@ const INSTALL_PATHS: Readonly<Record<string, readonly string[]>> = {
 const ALSO_PROGRAMS = new Set(['echo', 'printf', 'pwd', 'true', 'false', 'test', '[', 'cd', 'read', 'type', 'alias', 'unalias']);
 
 export class CommandTable {
-  private readonly builtinMap = new Map<string, Command>();
+  private readonly builtinMap = new Map<string, CommandEntry>();
   private readonly entryMap = new Map<string, CommandEntry>();
 
-  constructor(builtins: readonly Command[], commands: readonly CommandEntry[]) {
+  constructor(builtins: readonly CommandEntry[], commands: readonly CommandEntry[]) {
     for (const b of builtins) this.builtinMap.set(b.name, b);
     for (const c of commands) this.entryMap.set(c.name, c);
   }
 
-  builtin(name: string): Command | undefined {
+  builtin(name: string): CommandEntry | undefined {
     return this.builtinMap.get(name);
   }
 
-  builtins(): readonly Command[] {
+  builtins(): readonly CommandEntry[] {
     return [...this.builtinMap.values()];
   }
 

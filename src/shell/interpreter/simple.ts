@@ -20,7 +20,7 @@ import { Shell, type Io } from './shell';
 export const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:/root/bin';
 
 export type Resolved =
-  | { readonly kind: 'builtin'; readonly command: Command }
+  | { readonly kind: 'builtin'; readonly entry: CommandEntry }
   | { readonly kind: 'program'; readonly entry: CommandEntry; readonly path: string }
   | { readonly kind: 'script'; readonly path: string }
   | { readonly kind: 'missing'; readonly message: string; readonly status: number };
@@ -29,7 +29,7 @@ export type Resolved =
 export function lookupCommand(sh: Shell, name: string, opts: { builtins: boolean; path?: string }): Resolved {
   if (opts.builtins) {
     const builtin = sh.core.commands.builtin(name);
-    if (builtin) return { kind: 'builtin', command: builtin };
+    if (builtin) return { kind: 'builtin', entry: builtin };
   }
   if (name === '') return { kind: 'missing', message: ': command not found', status: 127 };
   if (name.includes('/')) return fileCommand(sh, sh.resolve(name), name);
@@ -80,7 +80,8 @@ export function* runSimple(sh: Shell, cmd: SimpleCommand, io: Io): ShellGen {
   const found = lookupCommand(sh, argv[0]!, { builtins: true });
   let status: number;
   if (found.kind === 'builtin') {
-    status = yield* withAssignments(sh, assigned, invoke(sh, found.command, argv, sh.env, rio));
+    const command = readyCommand(found.entry) ?? (yield* load(found.entry, argv[0]!, rio));
+    status = command === undefined ? 126 : yield* withAssignments(sh, assigned, invoke(sh, command, argv, sh.env, rio));
   } else {
     const env = sh.env.child();
     for (const [name, value, append] of assigned) {
@@ -112,8 +113,10 @@ export function* runResolved(sh: Shell, found: Resolved, argv: string[], env: Sh
     case 'missing':
       io.stderr.write(`bash: ${found.message}\n`);
       return found.status;
-    case 'builtin':
-      return yield* invoke(sh, found.command, argv, sh.env, io);
+    case 'builtin': {
+      const command = readyCommand(found.entry) ?? (yield* load(found.entry, argv[0]!, io));
+      return command === undefined ? 126 : yield* invoke(sh, command, argv, sh.env, io);
+    }
     case 'program': {
       const command = readyCommand(found.entry) ?? (yield* load(found.entry, argv[0]!, io));
       if (command === undefined) return 126;

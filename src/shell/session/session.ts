@@ -285,9 +285,7 @@ class Session implements ShellSession {
   }
 
   commandFor(name: string): Command | undefined {
-    const builtin = this.table.builtin(name);
-    if (builtin) return builtin;
-    const entry = this.table.program(name);
+    const entry = this.table.builtin(name) ?? this.table.program(name);
     if (!entry) return undefined;
     const ready = readyCommand(entry);
     // Completion asks before the first run: start loading, so the next Tab has it.

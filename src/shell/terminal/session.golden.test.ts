@@ -4,9 +4,13 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
+import { preloadCommands } from '../session/preload';
 import type { Command } from '../types';
 import { terminalHarness } from './testing/harness';
+
+// Completion and some builtins (read) load lazily in the page; tests load them up front.
+beforeAll(() => preloadCommands());
 
 const kubectl: Command = {
   name: 'kubectl',

@@ -11,7 +11,7 @@
  * same screen. Completion listings and Ctrl+L are display only and are not journaled.
  */
 import { Emitter, type Unsubscribe } from '../../engine';
-import { completeLine } from './completion/candidates';
+import { complete, loadCompletion } from './completion/load';
 import { CookedLine } from './cooked';
 import { KeyDecoder, type Key } from './keys';
 import { LineEditor, type EditorEvent } from './lineEditor';
@@ -66,10 +66,11 @@ class Session implements TerminalSession {
     this.shell = shell;
     this.editor = new LineEditor(
       { write: (bytes) => this.out.bytes(bytes), record: (text) => this.out.transcript.write(text) },
-      { history: () => this.shell.history, complete: (line, cursor) => completeLine(this.shell, line, cursor) },
+      { history: () => this.shell.history, complete: (line, cursor) => complete(this.shell, line, cursor) },
       this.cols,
     );
     this.attach(shell);
+    void loadCompletion();
   }
 
   get busy(): boolean {

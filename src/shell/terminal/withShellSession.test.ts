@@ -1,13 +1,16 @@
 /**
  * The terminal over the real shell session (src/shell/session): the pieces meet as in the app.
  */
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { World } from '../../engine';
-import { createShellSession, sleep, type Command } from '../index';
+import { createShellSession, preloadCommands, sleep, type Command } from '../index';
 import { createTerminalSession } from './terminalSession';
 import type { TerminalShell } from './shellPort';
 import { VirtualScreen } from './testing/screen';
 import { trimLines } from './testing/harness';
+
+// Completion and some builtins (read) load lazily in the page; tests load them up front.
+beforeAll(() => preloadCommands());
 
 const P = '[node1 ~]$ ';
 const p = P.trimEnd();

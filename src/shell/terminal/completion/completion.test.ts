@@ -1,9 +1,13 @@
-import { describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { preloadCommands } from '../../session/preload';
 import type { Command, CompletionRequest } from '../../types';
 import { terminalHarness, type Harness } from '../testing/harness';
 import { formatColumns } from './columns';
 import { completionContext } from './context';
 import { quoteWord } from './quote';
+
+// Completion and some builtins (read) load lazily in the page; tests load them up front.
+beforeAll(() => preloadCommands());
 
 const P = '[node1 ~]$ ';
 
