@@ -41,6 +41,7 @@ export class TerminalPage {
 
   /** Types a command and waits for its prompt to come back; returns the text it printed. */
   async run(command: string, opts: { advanceMs?: number; timeout?: number } = {}): Promise<string> {
+    await this.focus();
     const before = (await this.screen()).length;
     await this.type(command);
     await this.waitForPrompt(opts);

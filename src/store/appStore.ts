@@ -187,7 +187,6 @@ export function createAppStore(init: AppStoreInit): AppStore {
             const playground = await Playground.restore(loaded.session);
             set({ progress: loaded.session.progress });
             start(playground);
-            loadLesson();
             return;
           } catch {
             clearSession(storage);
@@ -203,7 +202,6 @@ export function createAppStore(init: AppStoreInit): AppStore {
           }
         }
         start(new Playground({ seed: newSeed(), epochMs: wallNow() }));
-        loadLesson();
       },
       setLang(lang) {
         if (lang === get().lang) return;
@@ -233,8 +231,9 @@ export function createAppStore(init: AppStoreInit): AppStore {
       markPromptReady() {
         if (get().promptReady) return;
         set({ promptReady: true });
-        // Heavy commands (kubectl, kubeadm) load right after the first prompt, so the first
-        // `kubectl` typed, and Tab completion of its arguments, don't wait for the network.
+        // The prompt comes first; then the lesson, and the heavy commands (kubectl, kubeadm), so the
+        // first `kubectl` typed, and Tab completion of its arguments, don't wait for the network.
+        loadLesson();
         void preloadCommands();
       },
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),

@@ -3,7 +3,7 @@
  * progress evaluated on the world. Built-in lessons come precompiled; a teacher's lesson is fetched
  * (no credentials, size-capped) and compiled in the page with the lazily loaded compiler.
  */
-import { ProgressTracker, loadLessonCompiler, type CatalogueEntry, type CompiledLesson, type LessonProgress } from '../lessons';
+import { loadLessonCompiler, type CatalogueEntry, type CompiledLesson, type LessonProgress, type ProgressTracker } from '../lessons';
 import type { World } from '../engine';
 import type { Lang } from './route';
 
@@ -44,8 +44,8 @@ export function createLessonLoader(
   let lastProgress: LessonProgress | undefined;
   let generation = 0;
 
-  const show = (lesson: CompiledLesson, lang: Lang, done: readonly string[]) => {
-    tracker = new ProgressTracker(lesson, { lang, done });
+  const show = (lesson: CompiledLesson, Tracker: typeof ProgressTracker, lang: Lang, done: readonly string[]) => {
+    tracker = new Tracker(lesson, { lang, done });
     lastProgress = undefined;
     update({ lesson, lessonStatus: 'ready', lessonError: undefined, lessonProgress: undefined });
     loaded();
@@ -57,8 +57,9 @@ export function createLessonLoader(
       tracker = undefined;
       update({ lessonStatus: 'loading', lessonError: undefined });
       const loading = teacherUrl ? loadTeacherLesson(teacherUrl, lang) : source.loadLesson(lang, id);
-      loading.then(
-        (lesson) => { if (mine === generation) show(lesson, lang, done); },
+      // The checks (and the engine code they read) load with the lesson, after the first prompt.
+      Promise.all([loading, import('../lessons').then((m) => m.ProgressTracker)]).then(
+        ([lesson, Tracker]) => { if (mine === generation) show(lesson, Tracker, lang, done); },
         (error: unknown) => {
           if (mine !== generation) return;
           const known = source.catalogue.some((e) => e.lang === lang && e.id === id);

@@ -19,6 +19,8 @@ export function App() {
   const theme = useApp((s) => s.theme);
   const embed = useApp((s) => s.embed);
   const lang = useApp((s) => s.lang);
+  // The lesson's code loads once the prompt is up: the terminal is what the first frame is for.
+  const promptReady = useApp((s) => s.promptReady);
   return (
     <div className="kp-app" data-theme={theme} data-embed={embed ? 'true' : undefined} data-panel={panel} lang={lang}>
       <a className="kp-skip" href="#kp-terminals">{t.skipToTerminal}</a>
@@ -27,7 +29,7 @@ export function App() {
       <main className="kp-main">
         <section className="kp-lesson" data-testid="lesson" aria-label={t.lesson}>
           <Suspense fallback={<p className="kp-loading">{t.lessonLoading}</p>}>
-            <LessonPanel />
+            {promptReady ? <LessonPanel /> : <p className="kp-loading">{t.lessonLoading}</p>}
           </Suspense>
         </section>
         <section className="kp-work">

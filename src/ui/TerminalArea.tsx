@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { useApp, useMessages } from './storeContext';
 import { NODE_NAMES } from '../store';
 import { WIDE_LAYOUT, useMediaQuery } from './useMediaQuery';
@@ -9,6 +10,10 @@ export function TerminalArea() {
   const wide = useMediaQuery(WIDE_LAYOUT);
   const activeNode = useApp((s) => s.activeNode);
   const setActiveNode = useApp((s) => s.setActiveNode);
+  // A tab's terminal view is created the first time it is shown (its output is buffered until
+  // then): the first prompt only pays for one xterm.
+  const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set([activeNode]));
+  if (!shown.has(activeNode)) setShown(new Set([...shown, activeNode]));
   return (
     <section className="kp-terminals" id="kp-terminals" aria-label={t.terminal}>
       {!wide && (
@@ -32,7 +37,7 @@ export function TerminalArea() {
       )}
       <div className="kp-terminal-grid" data-tabs={!wide}>
         {NODE_NAMES.map((node) => (
-          <TerminalPane key={node} node={node} hidden={!wide && activeNode !== node} tabbed={!wide} />
+          <TerminalPane key={node} node={node} hidden={!wide && activeNode !== node} tabbed={!wide} mounted={wide || shown.has(node)} />
         ))}
       </div>
     </section>

@@ -11,7 +11,7 @@
  * same screen. Completion listings and Ctrl+L are display only and are not journaled.
  */
 import { Emitter, type Unsubscribe } from '../../engine';
-import { complete, loadCompletion } from './completion/load';
+import { complete } from './completion/load';
 import { CookedLine } from './cooked';
 import { KeyDecoder, type Key } from './keys';
 import { LineEditor, type EditorEvent } from './lineEditor';
@@ -70,7 +70,6 @@ class Session implements TerminalSession {
       this.cols,
     );
     this.attach(shell);
-    void loadCompletion();
   }
 
   get busy(): boolean {

@@ -46,6 +46,8 @@ export interface TerminalViewProps {
   readonly leaveHint?: string;
   /** Shown on the focus target Escape moves to. */
   readonly leftHint?: string;
+  /** Called once, in the first frame that paints what was written before the view mounted (the prompt). */
+  readonly onPainted?: () => void;
   readonly ref?: Ref<TerminalViewHandle>;
 }
 
@@ -62,7 +64,7 @@ const FONT_FAMILY = "Menlo, Monaco, Consolas, 'DejaVu Sans Mono', 'Liberation Mo
 
 export function TerminalView(props: TerminalViewProps) {
   const {
-    session, label, testId, screenReaderMode = false, fontSize = 14, attachOutput, ref,
+    session, label, testId, screenReaderMode = false, fontSize = 14, attachOutput, onPainted, ref,
     leaveHint = 'Press Escape, then Tab, to leave the terminal.',
     leftHint = 'Left the terminal: Tab moves on, Shift+Tab goes back.',
   } = props;
@@ -71,9 +73,9 @@ export function TerminalView(props: TerminalViewProps) {
   const termRef = useRef<Terminal | null>(null);
   const refitRef = useRef<(() => void) | null>(null);
   // Read when the xterm instance is created (once per session); later changes go through effects below.
-  const initial = useRef({ fontSize, screenReaderMode, label, attachOutput });
+  const initial = useRef({ fontSize, screenReaderMode, label, attachOutput, onPainted });
   useEffect(() => {
-    initial.current = { fontSize, screenReaderMode, label, attachOutput };
+    initial.current = { fontSize, screenReaderMode, label, attachOutput, onPainted };
   });
 
   useImperativeHandle(ref, () => ({
@@ -129,9 +131,13 @@ export function TerminalView(props: TerminalViewProps) {
     };
     const attach = initial.current.attachOutput ?? ((listener: (data: string) => void) => session.onWrite(listener));
     const unsubscribe = attach((data) => term.write(data));
+    let painted = 0;
     term.write('', () => {
       ready = true;
       schedule();
+      // xterm renders parsed data in its next animation frame; a frame callback registered now runs
+      // right after that render, in the same frame.
+      painted = requestAnimationFrame(() => initial.current.onPainted?.());
     });
     const observer = new ResizeObserver(schedule);
     observer.observe(host);
@@ -140,6 +146,7 @@ export function TerminalView(props: TerminalViewProps) {
 
     return () => {
       cancelAnimationFrame(frame);
+      cancelAnimationFrame(painted);
       observer.disconnect();
       unsubscribe();
       for (const d of disposables) d.dispose();

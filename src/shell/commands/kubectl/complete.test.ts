@@ -37,14 +37,14 @@ describe('kubectl completion', () => {
 });
 
 describe('kubectl get at scale', () => {
-  it('lists 1,000 pods across namespaces well within the engine-time budget', () => {
+  // Its speed (20 ms p95 of engine time) is measured by `npm run bench`, never by a timed test.
+  it('lists 1,000 pods across namespaces, sorted by namespace then name', () => {
     const q = new Playground().init();
-    for (let i = 0; i < 1000; i++) q.create('pods', { metadata: { name: `web-${String(i).padStart(4, '0')}`, namespace: 'default' }, spec: { containers: [{ name: 'web', image: 'nginx' }] } });
-    const start = performance.now();
-    const r = q.kubectl('get pods -A');
-    const ms = performance.now() - start;
-    expect(r.stdout.split('\n')).toHaveLength(1000 + 7 + 2);
-    // The budget (20 ms p95) is measured by the bench script; this only guards against a gross regression.
-    expect(ms).toBeLessThan(500);
+    for (let i = 999; i >= 0; i--) q.create('pods', { metadata: { name: `web-${String(i).padStart(4, '0')}`, namespace: 'default' }, spec: { containers: [{ name: 'web', image: 'nginx' }] } });
+    const lines = q.kubectl('get pods -A').stdout.split('\n');
+    expect(lines).toHaveLength(1000 + 7 + 2);
+    expect(lines[1]).toMatch(/^default\s+web-0000\s/);
+    expect(lines[1000]).toMatch(/^default\s+web-0999\s/);
+    expect(lines[1001]).toMatch(/^kube-system\s/);
   });
 });
