@@ -4,6 +4,7 @@ import { test, expect } from './fixtures';
 import { Playground } from './pages/Playground';
 
 test('a reload keeps the cluster, the terminals and the progress', async ({ page }) => {
+  test.setTimeout(90_000);
   const kp = new Playground(page);
   await kp.open('#/en/start-the-cluster');
   await kp.node1.run('kubeadm init --apiserver-advertise-address $(hostname -i)', { advanceMs: 2_000, timeout: 30_000 });

@@ -3,6 +3,9 @@
 import { test, expect } from './fixtures';
 import { Playground } from './pages/Playground';
 
+// A whole lesson is a long test: each one gets two minutes instead of Playwright's thirty seconds.
+test.describe.configure({ timeout: 120_000 });
+
 const WEAVE = `kubectl apply -n kube-system -f "https://cloud.weave.works/k8s/net?k8s-version=$(kubectl version | base64 |tr -d '\\n')"`;
 
 test('a learner builds the two-node cluster by typing (English)', async ({ page }) => {

@@ -31,6 +31,8 @@ export { EventRecorder } from './api/events';
 export type { EventSource, EventType } from './api/events';
 export { NAME_ALPHABET, podTemplateHash, safeEncodeString, fnv32a, canonicalJson } from './api/names';
 export { controllerOf, fieldOf } from './api/types';
+export { podTableStatus } from './api/podStatus';
+export type { PodTableStatus } from './api/podStatus';
 export type {
   KubeObject, Stored, Actor, WatchEvent, WatchEventType, ObjectMeta, OwnerReference, LabelSelector,
   Pod, PodSpec, PodStatus, Container, ContainerStatus, Node, NodeStatus, NodeCondition, Namespace, Service, Endpoints,

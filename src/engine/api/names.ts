@@ -2,12 +2,14 @@
  * Generated names as Kubernetes makes them: the 27-character alphabet with no vowels (so no
  * words form) and no 0/1/3, and the ReplicaSet pod-template-hash.
  */
+import { utf8Encode } from '../util/base64';
+
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 
 /** FNV-1a, 32 bits, over the UTF-16 code units of a string's UTF-8 bytes. */
 export function fnv32a(text: string): number {
   let hash = 0x811c9dc5;
-  for (const byte of utf8Bytes(text)) {
+  for (const byte of utf8Encode(text)) {
     hash ^= byte;
     hash = Math.imul(hash, 0x01000193) >>> 0;
   }
@@ -38,16 +40,4 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
-function utf8Bytes(text: string): number[] {
-  const bytes: number[] = [];
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) bytes.push(cp);
-    else if (cp < 0x800) bytes.push(0xc0 | (cp >> 6), 0x80 | (cp & 63));
-    else if (cp < 0x10000) bytes.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-    else bytes.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63));
-  }
-  return bytes;
 }

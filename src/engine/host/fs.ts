@@ -3,6 +3,7 @@
  * modification times. Failures are values (FsError with the errno name the real syscall gives), so
  * commands can print exactly what coreutils would ("No such file or directory", ...).
  */
+import { utf8Encode } from '../util/base64';
 export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP';
 
 export interface FsError {
@@ -96,7 +97,7 @@ export class VirtualFs {
     const n = r.value;
     return ok({
       kind: n.kind,
-      size: n.kind === 'file' ? utf8Length(n.content) : n.kind === 'dir' ? 4096 : n.target.length,
+      size: n.kind === 'file' ? utf8Encode(n.content).length : n.kind === 'dir' ? 4096 : n.target.length,
       mode: n.mode,
       uid: n.uid,
       gid: n.gid,
@@ -250,13 +251,4 @@ export class VirtualFs {
     if (parent.value.kind !== 'dir') return fail('ENOTDIR', path);
     return ok({ dir: parent.value, name: basename(abs) });
   }
-}
-
-function utf8Length(text: string): number {
-  let bytes = 0;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    bytes += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-  }
-  return bytes;
 }

@@ -1,11 +1,8 @@
 /**
- * A pod's STATUS and READY as `kubectl get pods` prints them, and the colour category the diagram
- * gives that status. The reasoning follows the server-side table printer kubectl v1.27 shows
- * (printPod): the phase, overridden by the pod's reason, then by the first unfinished init container
- * (`Init:0/1`, `Init:CrashLoopBackOff`), then by the main containers' waiting/terminated reasons
- * (`ContainerCreating`, `PodInitializing`, `CrashLoopBackOff`), and `Terminating` once deleted.
+ * A pod's STATUS and READY as `kubectl get pods` prints them (the engine's podTableStatus, the same
+ * computation kubectl uses), and the colour category the diagram gives that status.
  */
-import type { ContainerStatus, Pod } from '../../engine';
+import { podTableStatus, type Pod } from '../../engine';
 
 /** What a learner should read from a pod's colour (always paired with a glyph and the text). */
 export type PodCategory = 'pending' | 'starting' | 'running' | 'ready' | 'terminating' | 'failed' | 'completed';
@@ -22,83 +19,16 @@ export interface PodDisplayStatus {
   readonly category: PodCategory;
 }
 
-/** The node lifecycle controller marks pods on an unreachable node with this reason. */
-const NODE_UNREACHABLE_REASON = 'NodeLost';
-
 export function podDisplayStatus(pod: Pod): PodDisplayStatus {
-  const status = pod.status ?? {};
-  const containerCount = pod.spec?.containers.length ?? 0;
-  let reason: string = status.reason ?? status.phase ?? 'Pending';
-  if (status.conditions?.some((c) => c.type === 'PodScheduled' && c.reason === 'SchedulingGated')) reason = 'SchedulingGated';
-
-  let restarts = 0;
-  let readyCount = 0;
-  const init = initReason(pod);
-  if (init !== undefined) {
-    reason = init.reason;
-    restarts = init.restarts;
-  } else {
-    let hasRunning = false;
-    const statuses = status.containerStatuses ?? [];
-    // kubectl walks the containers from last to first, so the first container's reason wins.
-    for (let i = statuses.length - 1; i >= 0; i--) {
-      const c = statuses[i] as ContainerStatus;
-      restarts += c.restartCount;
-      const override = containerReason(c);
-      if (override !== undefined) reason = override;
-      else if (c.ready && c.state?.running !== undefined) {
-        hasRunning = true;
-        readyCount++;
-      }
-    }
-    // A pod whose last container completed while another still runs reads Running (or NotReady).
-    if (reason === 'Completed' && hasRunning) {
-      reason = status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady';
-    }
-  }
-
-  if (pod.metadata?.deletionTimestamp != null) {
-    reason = status.reason === NODE_UNREACHABLE_REASON ? 'Unknown' : 'Terminating';
-  }
-
+  const s = podTableStatus(pod);
   return {
-    status: reason,
-    ready: `${readyCount}/${containerCount}`,
-    readyCount,
-    containerCount,
-    restarts,
-    category: categoryOf(reason, readyCount, containerCount),
+    status: s.status,
+    ready: `${s.readyCount}/${s.containerCount}`,
+    readyCount: s.readyCount,
+    containerCount: s.containerCount,
+    restarts: s.restarts,
+    category: categoryOf(s.status, s.readyCount, s.containerCount),
   };
-}
-
-/** The status of the first init container that has not completed, if any. */
-function initReason(pod: Pod): { reason: string; restarts: number } | undefined {
-  const statuses = pod.status?.initContainerStatuses ?? [];
-  const total = pod.spec?.initContainers?.length ?? statuses.length;
-  let restarts = 0;
-  for (let i = 0; i < statuses.length; i++) {
-    const c = statuses[i] as ContainerStatus;
-    restarts += c.restartCount;
-    const terminated = c.state?.terminated;
-    if (terminated !== undefined && terminated.exitCode === 0) continue;
-    if (terminated !== undefined) {
-      if (terminated.reason) return { reason: `Init:${terminated.reason}`, restarts };
-      return { reason: terminated.signal ? `Init:Signal:${terminated.signal}` : `Init:ExitCode:${terminated.exitCode}`, restarts };
-    }
-    const waiting = c.state?.waiting?.reason;
-    if (waiting && waiting !== 'PodInitializing') return { reason: `Init:${waiting}`, restarts };
-    return { reason: `Init:${i}/${total}`, restarts };
-  }
-  return undefined;
-}
-
-function containerReason(c: ContainerStatus): string | undefined {
-  const waiting = c.state?.waiting?.reason;
-  if (waiting) return waiting;
-  const terminated = c.state?.terminated;
-  if (terminated === undefined) return undefined;
-  if (terminated.reason) return terminated.reason;
-  return terminated.signal ? `Signal:${terminated.signal}` : `ExitCode:${terminated.exitCode}`;
 }
 
 /** Reasons that mean "on its way": the kubelet is pulling, creating or initialising. */
