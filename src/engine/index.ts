@@ -12,7 +12,7 @@ export type { Unsubscribe } from './emitter';
 
 // Hosts
 export { Host, OS_IMAGE, KERNEL_VERSION } from './host/host';
-export type { KubeletHandle } from './host/host';
+export type { KubeletHandle, HostProcess } from './host/host';
 export { VirtualFs, resolvePath, dirname, basename, ERRNO_MESSAGES } from './host/fs';
 export type { FsError, FsErrorCode, FsResult, Stat } from './host/fs';
 export { Network } from './host/network';
@@ -71,7 +71,8 @@ export { applyDefaults } from './api/defaults';
 export { deepClone, deepEqual, deepFreeze } from './util/json';
 export type { Draft, Json } from './util/json';
 export { rfc3339, rfc3339Micro, parseTime } from './util/time';
-export { base64Encode, base64Decode, bytesToBase64, base64ToBytes, utf8Encode, utf8Decode } from './util/base64';
+export { base64Encode, base64Decode, bytesToBase64, base64ToBytes } from './util/base64';
+export { utf8Encode, utf8Decode } from './util/utf8';
 
 // Read-only pictures of the world
 export { snapshotOf } from './snapshot';

@@ -2,7 +2,7 @@
  * Generated names as Kubernetes makes them: the 27-character alphabet with no vowels (so no
  * words form) and no 0/1/3, and the ReplicaSet pod-template-hash.
  */
-import { utf8Encode } from '../util/base64';
+import { utf8Encode } from '../util/utf8';
 
 export const NAME_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 

@@ -3,7 +3,7 @@
  * modification times. Failures are values (FsError with the errno name the real syscall gives), so
  * commands can print exactly what coreutils would ("No such file or directory", ...).
  */
-import { utf8Encode } from '../util/base64';
+import { utf8Encode } from '../util/utf8';
 export type FsErrorCode = 'ENOENT' | 'EEXIST' | 'ENOTDIR' | 'EISDIR' | 'ENOTEMPTY' | 'EINVAL' | 'ELOOP';
 
 export interface FsError {

@@ -23,6 +23,15 @@ export interface KubeletHandle {
   readonly apiServer: string;
 }
 
+/** A process running on the host, as `ps` and /proc/<pid>/environ would show it. */
+export interface HostProcess {
+  readonly pid: number;
+  /** The command line `ps` shows: "-bash" for a login shell. */
+  readonly command: string;
+  /** Its exported environment, now. */
+  environ(): ReadonlyArray<readonly [string, string]>;
+}
+
 export class Host {
   readonly name: string;
   readonly ip: string;
@@ -33,6 +42,7 @@ export class Host {
   readonly loginEnv: Readonly<Record<string, string>>;
   /** Set by kubeadm init/join, cleared by kubeadm reset. */
   kubelet: KubeletHandle | undefined;
+  private readonly procs = new Map<number, HostProcess>();
 
   constructor(init: HostInit) {
     this.name = init.name;
@@ -53,6 +63,18 @@ export class Host {
       PS1: '[\\h \\W]$ ',
     };
     this.layOutFilesystem();
+  }
+
+  /** Starts tracking a process (a login shell); the returned function ends it. */
+  addProcess(process: HostProcess): () => void {
+    this.procs.set(process.pid, process);
+    return () => {
+      if (this.procs.get(process.pid) === process) this.procs.delete(process.pid);
+    };
+  }
+
+  get processes(): readonly HostProcess[] {
+    return [...this.procs.values()].sort((a, b) => a.pid - b.pid);
   }
 
   private layOutFilesystem(): void {

@@ -61,6 +61,18 @@ describe('kubectl-configured', () => {
     expect(check('kubectl-configured', { host: 'node2' }).evaluate(world)).toBe(false);
   });
 
+  it("counts a login shell's exported KUBECONFIG, as kubectl in that shell would", () => {
+    const { world, cluster } = clusterOnNode1();
+    writeFile(world, 'node1', '/etc/kubernetes/admin.conf', kubeconfigText(`https://${world.host('node1')!.ip}:6443`, cluster.ca.certData));
+    const env: [string, string][] = [['HOME', '/root']];
+    const end = world.host('node1')!.addProcess({ pid: 321, command: '-bash', environ: () => env });
+    expect(configured.evaluate(world)).toBe(false);
+    env.push(['KUBECONFIG', '/nowhere:/etc/kubernetes/admin.conf']);
+    expect(configured.evaluate(world)).toBe(true);
+    end();
+    expect(configured.evaluate(world), 'the shell has exited').toBe(false);
+  });
+
   it('follows a path argument', () => {
     const { world, cluster } = clusterOnNode1();
     writeFile(world, 'node1', '/etc/kubernetes/admin.conf', kubeconfigText(`https://${world.host('node1')!.ip}:6443`, cluster.ca.certData));

@@ -1,9 +1,11 @@
 /**
- * `kubectl-configured: { host: node1 }`: kubectl on that host finds a kubeconfig where it looks by
- * default ($HOME/.kube/config, root's home being /root) and it reaches a running API server whose
- * CA matches the file's certificate-authority-data, the way kubectl itself would connect.
- * `export KUBECONFIG=...` lives in one shell's environment, not in the world, so it can't count.
+ * `kubectl-configured: { host: node1 }`: kubectl, run from one of the host's login shells, finds a
+ * kubeconfig and it reaches a running API server whose CA matches the file's
+ * certificate-authority-data, the way kubectl itself would connect. Where it looks is kubectl's
+ * rule: the files of the shell's exported $KUBECONFIG if set (the shells are host processes whose
+ * environment the engine can read, as /proc/<pid>/environ), else $HOME/.kube/config (`path`).
  */
+import type { World } from '../../engine';
 import type { Lang } from '../model';
 import { ArgReader } from './args';
 import { apiServerAt, kubeconfigClusters, parseServerUrl } from './state';
@@ -33,13 +35,24 @@ export const kubectlConfigured = definePredicate<Args>({
     return lang === 'es' ? `kubectl está configurado en ${host}` : `kubectl is configured on ${host}`;
   },
   evaluate(world, { host, path }) {
-    const file = world.host(host)?.fs.readFile(path);
-    if (!file?.ok) return false;
-    return kubeconfigClusters(file.value).some((entry) => {
-      const server = entry.server === undefined ? undefined : parseServerUrl(entry.server);
-      if (!server) return false;
-      const cluster = apiServerAt(world, host, server.address, server.port);
-      return cluster !== undefined && cluster.ca.certData === entry.certificateAuthorityData;
+    const machine = world.host(host);
+    if (!machine) return false;
+    const lookups = machine.processes.map((p) => {
+      const kubeconfig = p.environ().find(([name]) => name === 'KUBECONFIG')?.[1];
+      return kubeconfig ? kubeconfig.split(':').filter(Boolean) : [path];
     });
+    if (lookups.length === 0) lookups.push([path]);
+    return lookups.some((files) => files.some((file) => reaches(world, host, file)));
   },
 });
+
+function reaches(world: World, host: string, path: string): boolean {
+  const file = world.host(host)?.fs.readFile(path);
+  if (!file?.ok) return false;
+  return kubeconfigClusters(file.value).some((entry) => {
+    const server = entry.server === undefined ? undefined : parseServerUrl(entry.server);
+    if (!server) return false;
+    const cluster = apiServerAt(world, host, server.address, server.port);
+    return cluster !== undefined && cluster.ca.certData === entry.certificateAuthorityData;
+  });
+}

@@ -103,6 +103,7 @@ class Session implements ShellSession {
   private job: Process | undefined;
   private tty = new TtyInput();
   private exited = false;
+  private readonly endProcess: () => void;
   /** What the startup files print, kept for the first listener. */
   private early: { text: string; stream: OutputStreamName }[] = [];
   private starting = true;
@@ -144,6 +145,9 @@ class Session implements ShellSession {
     env.export('SHLVL');
     env.set('COLUMNS', String(this.columns));
     this.shell = new Shell(this.core, env, env.get('HOME') ?? '/root');
+    // The login shell is a process of the host: its exported variables are visible there, as in
+    // /proc/<pid>/environ (a lesson's check sees `export KUBECONFIG=...`).
+    this.endProcess = host.addProcess({ pid, command: '-bash', environ: () => this.shell.env.exported() });
     this.runStartupFiles();
     this.starting = false;
   }
@@ -359,7 +363,10 @@ class Session implements ShellSession {
     // Mark the end first, so a listener that types the next line (typeahead) finds the shell gone.
     const exitCode = this.shell.exitRequested;
     const exiting = exitCode !== undefined && !this.exited;
-    if (exiting) this.exited = true;
+    if (exiting) {
+      this.exited = true;
+      this.endProcess();
+    }
     this.events.emit('jobEnd', code);
     if (exiting) this.events.emit('exit', exitCode);
   }
