@@ -17,7 +17,7 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
   const terminal = playground?.terminal(node);
 
   useEffect(() => registerTerminalView(node, {
-    read: () => view.current?.screenText() ?? '',
+    read: () => view.current?.screenText(),
     focus: () => view.current?.focus(),
   }), [node]);
 

@@ -5,8 +5,8 @@
 import type { AppStore, NodeName } from '../store';
 
 export interface TerminalViewHandle {
-  /** Scrollback + viewport text, wrapped rows joined into logical lines. */
-  read(): string;
+  /** Scrollback + viewport text, wrapped rows joined into logical lines; undefined while no xterm is mounted. */
+  read(): string | undefined;
   focus(): void;
 }
 
@@ -24,7 +24,7 @@ export function focusTerminal(node: NodeName): void {
 }
 
 export function readScreen(store: AppStore, node: NodeName): string {
-  const view = views.get(node);
-  if (view) return view.read();
+  const text = views.get(node)?.read();
+  if (text !== undefined) return text;
   return store.getState().playground?.terminal(node).session.transcript() ?? '';
 }
