@@ -15,8 +15,8 @@ export { Host, OS_IMAGE, KERNEL_VERSION } from './host/host';
 export type { KubeletHandle, HostProcess } from './host/host';
 export { VirtualFs, resolvePath, dirname, basename, ERRNO_MESSAGES } from './host/fs';
 export type { FsError, FsErrorCode, FsResult, Stat } from './host/fs';
-export { Network } from './host/network';
-export type { Listener, DialResult, Protocol } from './host/network';
+export { Network, isForward } from './host/network';
+export type { Listener, DialResult, Protocol, ForwardService, AddressScope } from './host/network';
 
 // The API
 export { ApiStore } from './api/store';

@@ -20,6 +20,24 @@ export interface Listener<S = unknown> {
   readonly service: S;
 }
 
+/**
+ * A listener that hands connections on to another address, as docker-proxy does for a published
+ * port (host 0.0.0.0:8001 → container 172.18.0.3:80) and kube-proxy for a NodePort. dial() follows
+ * it, from the host the forwarder runs on.
+ */
+export interface ForwardService {
+  readonly kind: 'forward';
+  readonly ip: string;
+  readonly port: number;
+}
+
+export function isForward(service: unknown): service is ForwardService {
+  return typeof service === 'object' && service !== null && (service as { kind?: unknown }).kind === 'forward';
+}
+
+/** Global addresses are reachable from every host; host-local ones (a docker bridge) only from their host. */
+export type AddressScope = 'global' | 'host-local';
+
 export type DialResult<S = unknown> =
   | { readonly ok: true; readonly listener: Listener<S> }
   | { readonly ok: false; readonly reason: 'refused' | 'unreachable' };
@@ -27,22 +45,37 @@ export type DialResult<S = unknown> =
 export class Network {
   private readonly listeners = new Set<Listener>();
   private readonly hostIps = new Map<string, string[]>();
+  private readonly localIps = new Map<string, string[]>();
 
-  /** Declares an address of a host (node IPs now, pod IPs when the overlay gives them out). */
-  addAddress(host: string, ip: string): void {
-    const ips = this.hostIps.get(host) ?? [];
+  /**
+   * Declares an address of a host: node IPs and pod IPs are global; a container's address on a
+   * docker bridge is host-local (two nodes may both have a 172.18.0.2).
+   */
+  addAddress(host: string, ip: string, scope: AddressScope = 'global'): void {
+    const table = scope === 'global' ? this.hostIps : this.localIps;
+    const ips = table.get(host) ?? [];
     if (!ips.includes(ip)) ips.push(ip);
-    this.hostIps.set(host, ips);
+    table.set(host, ips);
   }
 
   removeAddress(host: string, ip: string): void {
-    const ips = this.hostIps.get(host);
-    if (ips) this.hostIps.set(host, ips.filter((x) => x !== ip));
+    for (const table of [this.hostIps, this.localIps]) {
+      const ips = table.get(host);
+      if (ips) table.set(host, ips.filter((x) => x !== ip));
+    }
   }
 
+  /** The host that owns a global address. */
   hostOf(ip: string): string | undefined {
     for (const [host, ips] of this.hostIps) if (ips.includes(ip)) return host;
     return undefined;
+  }
+
+  /** Where a packet from `from` to `ip` ends up: itself for loopback and its bridges, else the owner. */
+  routeFrom(from: string, ip: string): string | undefined {
+    if (ip === 'localhost' || ip.startsWith('127.') || ip === '::1') return from;
+    if (this.localIps.get(from)?.includes(ip)) return from;
+    return this.hostOf(ip);
   }
 
   listen<S>(listener: Listener<S>): Unsubscribe {
@@ -56,14 +89,18 @@ export class Network {
     return [...this.listeners].some((l) => l.host === host && l.port === port && l.protocol === protocol);
   }
 
-  /** What a process on `from` reaches at ip:port. */
-  dial<S = unknown>(from: string, ip: string, port: number, protocol: Protocol = 'TCP'): DialResult<S> {
+  /** What a process on `from` reaches at ip:port, following forwarders (docker-proxy, NodePorts). */
+  dial<S = unknown>(from: string, ip: string, port: number, protocol: Protocol = 'TCP', hops = 0): DialResult<S> {
     const loopback = ip === 'localhost' || ip.startsWith('127.') || ip === '::1';
-    const target = loopback ? from : this.hostOf(ip);
+    const target = this.routeFrom(from, ip);
     if (target === undefined) return { ok: false, reason: 'unreachable' };
     for (const l of this.listeners) {
       if (l.host !== target || l.port !== port || l.protocol !== protocol) continue;
       if (l.address === '0.0.0.0' || l.address === ip || (loopback && l.address.startsWith('127.'))) {
+        if (isForward(l.service)) {
+          // A forwarder whose backend is gone resets the connection, which clients report as refused.
+          return hops < 4 ? this.dial<S>(l.host, l.service.ip, l.service.port, protocol, hops + 1) : { ok: false, reason: 'refused' };
+        }
         return { ok: true, listener: l as Listener<S> };
       }
     }
