@@ -77,3 +77,6 @@ export { utf8Encode, utf8Decode } from './util/utf8';
 // Read-only pictures of the world
 export { snapshotOf } from './snapshot';
 export type { WorldSnapshot, HostSnapshot, ClusterSnapshot } from './snapshot';
+
+// Containers and the programs inside them
+export type { Sandbox, LogStream, ProcessSignal, ContainerProcess, ProgramMain, ProgramTable } from './containers/process';
