@@ -80,3 +80,10 @@ export type { WorldSnapshot, HostSnapshot, ClusterSnapshot } from './snapshot';
 
 // Containers and the programs inside them
 export type { Sandbox, LogStream, ProcessSignal, ContainerProcess, ProgramMain, ProgramTable } from './containers/process';
+
+// Remote repositories (git clone) and their files
+export { repositories, findGithubRepository, githubPath, repositoryUrl, knownRepositoryUrls } from './sources/catalog';
+export { registerSourceSites } from './sources/sites';
+export { sha1Hex, gitBlobId } from './sources/sha1';
+export type { SourceRepository, SourceFile, SourceCommit, PackStats } from './sources/types';
+export type { GithubPath } from './sources/catalog';
