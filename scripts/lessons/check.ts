@@ -1,12 +1,13 @@
 /**
  * `npm run lessons:check`: every lesson in every language, compiled, compared across languages,
- * and replayed headless step by step against a fresh world (fixed seed). One line per step; the
- * last line is exactly `N passed, M failed`. Compile errors and translation mismatches count as
- * failures too.
+ * and replayed headless step by step. Each language's lessons are one course replayed in order in
+ * one world (fixed seed), each lesson starting where the previous one ended. One line per step;
+ * the last line is exactly `N passed, M failed`. Compile errors and translation mismatches count
+ * as failures too.
  */
 import { World } from '../../src/engine';
 import {
-  LANGS, compareCatalogue, formatCompileError, formatStepReport, replayLesson, summaryLine, type ReplayShell,
+  LANGS, Replay, compareCatalogue, formatCompileError, formatStepReport, summaryLine, type CompiledLesson, type ReplayShell,
 } from '../../src/lessons';
 import { compileAll } from './catalogue';
 
@@ -37,17 +38,29 @@ export async function checkLessons(options: CheckOptions): Promise<{ passed: num
     options.print(`FAIL parity ${problem}`);
     failed++;
   }
-  const selected = lessons.filter((l) => (!options.ids?.length || options.ids.includes(l.id)) && (!options.langs?.length || options.langs.includes(l.lang)));
-  for (const lesson of selected) {
-    const reports = await replayLesson(lesson, {
+  const wanted = (l: CompiledLesson) => (!options.ids?.length || options.ids.includes(l.id)) && (!options.langs?.length || options.langs.includes(l.lang));
+  for (const lang of LANGS) {
+    // One course per language, in order, in one playground: each lesson starts where the one
+    // before it ended, as in the page. A filtered run replays the lessons before quietly.
+    const course = lessons.filter((l) => l.lang === lang);
+    const last = course.findLastIndex(wanted);
+    const replay = new Replay({
       createWorld: () => new World({ seed: REPLAY_SEED }),
       createShell: options.createShell,
       ...(options.flush ? { flush: options.flush } : {}),
     });
-    for (const report of reports) {
-      for (const line of formatStepReport(report)) options.print(line);
-      if (report.outcome === 'passed') passed++;
-      else failed++;
+    let failedLesson: string | undefined;
+    for (const lesson of course.slice(0, last + 1)) {
+      const reports = await replay.lesson(lesson, failedLesson);
+      const failedHere = failedLesson === undefined && reports.some((r) => r.outcome !== 'passed');
+      if (wanted(lesson) || failedHere) {
+        for (const report of reports) {
+          for (const line of formatStepReport(report)) options.print(line);
+          if (report.outcome === 'passed') passed++;
+          else failed++;
+        }
+      }
+      if (failedHere) failedLesson = lesson.id;
     }
   }
   options.print(summaryLine(passed, failed));

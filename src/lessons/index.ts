@@ -26,6 +26,6 @@ export type { TemplateVariable } from './variables/types';
 
 export { compareTranslations, compareCatalogue } from './parity';
 
-export { replayLesson } from './replay/replay';
+export { replayLesson, Replay } from './replay/replay';
 export { formatStepReport, summaryLine } from './replay/report';
 export type { ReplayShell, ReplayOptions, StepReport, StepOutcome } from './replay/types';

@@ -39,6 +39,12 @@ export interface RunnableBlock {
   readonly variables: readonly string[];
   /** Replay accepts a non-zero exit status (the lesson shows an error on purpose). */
   readonly mayFail: boolean;
+  /**
+   * Replay only (```bash node1 interrupt-after=30s): a command of the block still running this many
+   * virtual ms after it started gets Ctrl+C, as the learner would press it to stop
+   * `docker-compose up`. The page ignores it: there the learner presses Ctrl+C.
+   */
+  readonly interruptAfterMs?: number;
   readonly line: number;
 }
 

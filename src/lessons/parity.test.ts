@@ -42,3 +42,12 @@ describe('compareCatalogue', () => {
     expect(compareCatalogue(lessons, ['es', 'en'])).toEqual(['lesson "other" has no es version (it exists in lessons/en/01-other.md)']);
   });
 });
+
+describe('block options', () => {
+  it('must agree too, and the report says which', () => {
+    const up = (option: string) => `## Up {#up}\n\n\`\`\`bash node1${option}\ndocker-compose up\n\`\`\`\n`;
+    expect(compareTranslations(compiled('en', up(' interrupt-after=30s')), compiled('es', up(' interrupt-after=20s')))).toEqual([
+      'lessons/es/01-demo.md:8: block 1 of step "up" differs from lessons/en/01-demo.md:8 (`docker-compose up` on node1 (interrupt-after=20s) vs `docker-compose up` on node1 (interrupt-after=30s))',
+    ]);
+  });
+});

@@ -1,10 +1,11 @@
 /**
  * The languages of a lesson must teach the same thing: same step ids in the same order, the same
- * runnable blocks (node, command, options) and the same checks. Only the prose differs. Progress is
- * stored by step id, so a learner who switches language keeps their place.
+ * runnable blocks (node, command, options such as may-fail and interrupt-after) and the same
+ * checks. Only the prose differs. Progress is stored by step id, so a learner who switches
+ * language keeps their place.
  */
 import { deepEqual } from '../engine';
-import type { CompiledLesson, CompiledStep } from './model';
+import type { CompiledLesson, CompiledStep, RunnableBlock } from './model';
 
 /** Problems as `file:line: message` lines; empty when the two agree. */
 export function compareTranslations(a: CompiledLesson, b: CompiledLesson): string[] {
@@ -30,9 +31,9 @@ function compareSteps(a: CompiledLesson, sa: CompiledStep, b: CompiledLesson, sb
   } else {
     sa.blocks.forEach((ba, i) => {
       const bb = sb.blocks[i]!;
-      if (ba.node !== bb.node || ba.command !== bb.command || ba.mayFail !== bb.mayFail) {
+      if (ba.node !== bb.node || ba.command !== bb.command || ba.mayFail !== bb.mayFail || ba.interruptAfterMs !== bb.interruptAfterMs) {
         const [lineB, lineA] = firstDifference(bb.command, ba.command);
-        problems.push(`${b.source}:${bb.line}: block ${i + 1} of step "${sb.id}" differs from ${a.source}:${ba.line} (\`${lineB}\` on ${bb.node} vs \`${lineA}\` on ${ba.node})`);
+        problems.push(`${b.source}:${bb.line}: block ${i + 1} of step "${sb.id}" differs from ${a.source}:${ba.line} (\`${lineB}\` on ${bb.node}${optionsOf(bb)} vs \`${lineA}\` on ${ba.node}${optionsOf(ba)})`);
       }
     });
   }
@@ -42,6 +43,15 @@ function compareSteps(a: CompiledLesson, sa: CompiledStep, b: CompiledLesson, sb
     problems.push(`${at}: the checks of step "${sb.id}" differ from ${a.source}:${sa.line}`);
   }
   return problems;
+}
+
+/** The block's options as the info string spells them: " (may-fail, interrupt-after=30s)". */
+function optionsOf(block: RunnableBlock): string {
+  const options = [
+    ...(block.mayFail ? ['may-fail'] : []),
+    ...(block.interruptAfterMs !== undefined ? [`interrupt-after=${block.interruptAfterMs / 1000}s`] : []),
+  ];
+  return options.length > 0 ? ` (${options.join(', ')})` : '';
 }
 
 /** The first line where two commands differ (the first line when only node or options do). */

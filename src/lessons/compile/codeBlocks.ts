@@ -1,20 +1,25 @@
 /**
  * What a fenced block's info string asks for:
- *   ```bash node1            runnable on node1 (click to type it there; replay runs it)
- *   ```bash node1 may-fail   runnable, and replay accepts a non-zero exit status
- *   ```check                 the step's checks (hidden from the learner)
- *   ```text, ```yaml, ...    shown, never run
+ *   ```bash node1                         runnable on node1 (click to type it there; replay runs it)
+ *   ```bash node1 may-fail                runnable, and replay accepts a non-zero exit status
+ *   ```bash node1 interrupt-after=30s     runnable; a command still running 30 s (virtual) after it
+ *                                         started gets Ctrl+C in replay (`docker-compose up`)
+ *   ```check                              the step's checks (hidden from the learner)
+ *   ```text, ```yaml, ...                 shown, never run
  */
 import { listWords } from '../checks/args';
 
 export type CodeKind =
-  | { readonly kind: 'run'; readonly node: string; readonly mayFail: boolean }
+  | { readonly kind: 'run'; readonly node: string; readonly mayFail: boolean; readonly interruptAfterMs: number | undefined }
   | { readonly kind: 'check' }
   | { readonly kind: 'show' }
   | { readonly kind: 'error'; readonly message: string };
 
 const SHELLS = new Set(['bash', 'sh', 'shell']);
-const OPTIONS = ['may-fail'];
+const OPTIONS = ['may-fail', 'interrupt-after=<duration>'];
+const INTERRUPT_AFTER = 'interrupt-after';
+/** Replay gives any command at most 10 minutes; an interrupt must come before that. */
+export const MAX_INTERRUPT_AFTER_MS = 10 * 60_000;
 
 export function classifyInfoString(info: string | undefined, nodes: readonly string[]): CodeKind {
   const words = (info ?? '').trim().split(/\s+/).filter((w) => w !== '');
@@ -26,12 +31,50 @@ export function classifyInfoString(info: string | undefined, nodes: readonly str
     if (!nodes.includes(node)) {
       return { kind: 'error', message: `unknown node "${node}" in \`\`\`${words.join(' ')}: this playground has ${listWords(nodes)} (e.g. \`\`\`bash ${nodes[0] ?? 'node1'})` };
     }
-    const unknown = options.find((o) => !OPTIONS.includes(o));
-    if (unknown !== undefined) return { kind: 'error', message: `unknown option "${unknown}" after \`\`\`${language} ${node}; options are ${OPTIONS.join(', ')}` };
-    return { kind: 'run', node, mayFail: options.includes('may-fail') };
+    return runOptions(language, node, options);
   }
   if (node !== undefined && nodes.includes(node)) {
     return { kind: 'error', message: `only shell blocks run on a node: write \`\`\`bash ${node} (or drop "${node}" to just show this block)` };
   }
   return { kind: 'show' };
+}
+
+function runOptions(language: string, node: string, options: readonly string[]): CodeKind {
+  let mayFail = false;
+  let interruptAfterMs: number | undefined;
+  for (const option of options) {
+    if (option === 'may-fail') {
+      mayFail = true;
+      continue;
+    }
+    const [name, value] = splitOption(option);
+    if (name !== INTERRUPT_AFTER) {
+      return { kind: 'error', message: `unknown option "${option}" after \`\`\`${language} ${node}; options are ${OPTIONS.join(', ')}` };
+    }
+    const ms = value === undefined ? undefined : parseDuration(value);
+    if (ms === undefined || ms <= 0 || ms > MAX_INTERRUPT_AFTER_MS) {
+      return {
+        kind: 'error',
+        message: `"${option}" needs a duration between 1s and 10m, like interrupt-after=30s or interrupt-after=1m30s (replay presses Ctrl+C that long after the command starts)`,
+      };
+    }
+    interruptAfterMs = ms;
+  }
+  return { kind: 'run', node, mayFail, interruptAfterMs };
+}
+
+function splitOption(option: string): [string, string | undefined] {
+  const eq = option.indexOf('=');
+  return eq < 0 ? [option, undefined] : [option.slice(0, eq), option.slice(eq + 1)];
+}
+
+/** "30s", "2m", "1m30s", "500ms" → milliseconds (Go's duration spelling, the units lessons need). */
+export function parseDuration(text: string): number | undefined {
+  if (!/^(\d+(ms|m|s))+$/.test(text)) return undefined;
+  let total = 0;
+  for (const [, amount, unit] of text.matchAll(/(\d+)(ms|m|s)/g)) {
+    const n = Number(amount);
+    total += unit === 'm' ? n * 60_000 : unit === 's' ? n * 1000 : n;
+  }
+  return total;
 }

@@ -99,7 +99,7 @@ describe('runnable blocks', () => {
     expect(errors(lesson('```bash node1\nls\n```\n\n## One\n\n```bash nod2\nls\n```\n\n```bash node1 --fast\nls\n```\n\n```yaml node1\na: 1\n```\n\n```bash node1\n\n```\n\n```bash node2\necho ok\n{{joinComand}}\n```\n'))).toEqual([
       `${SOURCE}:6: runnable blocks belong to a step: move this \`\`\`bash node1 block under a "## Step" heading`,
       `${SOURCE}:12: unknown node "nod2" in \`\`\`bash nod2: this playground has node1 and node2 (e.g. \`\`\`bash node1)`,
-      `${SOURCE}:16: unknown option "--fast" after \`\`\`bash node1; options are may-fail`,
+      `${SOURCE}:16: unknown option "--fast" after \`\`\`bash node1; options are may-fail, interrupt-after=<duration>`,
       `${SOURCE}:20: only shell blocks run on a node: write \`\`\`bash node1 (or drop "node1" to just show this block)`,
       `${SOURCE}:24: this \`\`\`bash node1 block is empty: write the command to run`,
       `${SOURCE}:30: unknown variable {{joinComand}} (did you mean joinCommand?); variables are {{joinCommand}}, {{joinToken}}, {{caCertHash}}, {{apiServerEndpoint}}`,

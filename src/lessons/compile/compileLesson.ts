@@ -195,7 +195,10 @@ function collectCode(
           const index = counter.next++;
           md.codeActions.set(code, { kind: 'block', index });
           const variables = [...new Set(variablesIn(command).map((u) => u.name))];
-          found.blocks.push({ index, node: kind.node, command, variables, mayFail: kind.mayFail, line });
+          found.blocks.push({
+            index, node: kind.node, command, variables, mayFail: kind.mayFail, line,
+            ...(kind.interruptAfterMs !== undefined ? { interruptAfterMs: kind.interruptAfterMs } : {}),
+          });
           break;
         }
       }

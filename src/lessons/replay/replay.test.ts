@@ -3,7 +3,7 @@ import { World } from '../../engine';
 import { compileLesson } from '../compile/compileLesson';
 import { formatCompileError, type CompiledLesson } from '../model';
 import { fakeShell } from '../testing/fakeShell';
-import { replayLesson } from './replay';
+import { Replay, replayLesson } from './replay';
 import { formatStepReport, summaryLine } from './report';
 import type { StepReport } from './types';
 
@@ -120,5 +120,64 @@ describe('replayLesson', () => {
     const a = (await replay(compiled(GOOD))).flatMap(formatStepReport);
     const b = (await replay(compiled(GOOD))).flatMap(formatStepReport);
     expect(a).toEqual(b);
+  });
+});
+
+const SERVE = `## Serve until stopped {#serve}
+
+\`\`\`bash node1 interrupt-after=5s
+serve /root/serving
+\`\`\`
+
+\`\`\`check
+- file-exists: { host: node1, path: /root/serving }
+\`\`\`
+`;
+
+describe('interrupt-after', () => {
+  it('presses Ctrl+C when the time is up, waits for the command to stop, and counts checks that held while it ran', async () => {
+    shells.length = 0;
+    const reports = await replay(compiled(SERVE));
+    expect(reports.map((r) => [r.outcome, r.elapsedMs, r.problems])).toEqual([['passed', 7000, []]]);
+    expect(shells[0]).toEqual(['serve /root/serving']);
+  });
+
+  it('judges a command that ended on its own before the interrupt as usual', async () => {
+    const reports = await replay(compiled(SERVE.replace('serve /root/serving', 'false')));
+    expect(reports[0]!.problems).toEqual(['line 8: `false` on node1 exited with status 1 (mark the block ```bash node1 may-fail if that is intended)']);
+  });
+
+  it('still fails when the checks never held', async () => {
+    const reports = await replay(compiled(SERVE.replace('path: /root/serving', 'path: /root/other')));
+    expect(reports[0]!.problems).toEqual(['line 13: "/root/other exists on node1" still does not hold 17s after the step began']);
+  });
+});
+
+describe('Replay', () => {
+  it('continues from one lesson to the next in the same world and shells', async () => {
+    let created = 0;
+    const course = new Replay({
+      createWorld: () => new World({ seed: 'replay-test' }),
+      createShell: (world, host) => {
+        created++;
+        return fakeShell(world, host);
+      },
+    });
+    const first = await course.lesson(compiled(GOOD));
+    const next = compiled('## Use the folder {#more}\n\n```bash node1\ntouch /root/work/b.txt\n```\n\n```check\n- file-exists: { host: node1, path: /root/work/b.txt }\n```\n');
+    const second = await course.lesson(next);
+    expect([...first, ...second].map((r) => r.outcome)).toEqual(['passed', 'passed', 'passed', 'passed']);
+    expect(created, 'one shell per node for the whole course').toBe(2);
+    expect(course.world.now()).toBe(3000);
+  });
+
+  it('reports every step of a lesson as not run when the lesson before it failed', async () => {
+    const course = new Replay({ createWorld: () => new World({ seed: 'replay-test' }), createShell: fakeShell });
+    const reports = await course.lesson(compiled(GOOD), 'start-the-cluster');
+    expect(reports.map((r) => [r.outcome, r.problems])).toEqual([
+      ['skipped', ['not run: the lesson before it, "start-the-cluster", failed']],
+      ['skipped', ['not run: the lesson before it, "start-the-cluster", failed']],
+      ['skipped', ['not run: the lesson before it, "start-the-cluster", failed']],
+    ]);
   });
 });

@@ -23,7 +23,10 @@ export interface ReplayOptions {
   createWorld(): World;
   /** A login shell on a host of that world. */
   createShell(world: World, host: string): ReplayShell;
-  /** Virtual time a command may run before replay gives up on it (default 10 minutes). */
+  /**
+   * Virtual time a command may run before replay gives up on it (default 10 minutes); a block's
+   * interrupt-after presses Ctrl+C earlier.
+   */
   readonly commandTimeoutMs?: number;
   /** Virtual time the checks may take to hold after the commands ended (default 5 minutes). */
   readonly checkTimeoutMs?: number;
@@ -43,7 +46,7 @@ export interface StepReport {
   readonly outcome: StepOutcome;
   /** Check descriptions ("node2 is Ready"); "no checks" steps list their commands instead. */
   readonly checks: readonly string[];
-  /** Virtual ms from the first command to the checks holding. */
+  /** Virtual ms from the first command to the step's end (commands done, checks held). */
   readonly elapsedMs: number;
   readonly problems: readonly string[];
   /** The terminal's last lines on failure, to see what went wrong. */

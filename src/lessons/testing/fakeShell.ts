@@ -1,8 +1,9 @@
 /**
  * A tiny stand-in for the real shell in replay tests: enough commands to change world state
  * (touch, mkdir -p, echo > file), take virtual time (sleep), fail (false), run until
- * interrupted (read) or stop at a prompt (ask), with bash's `\` continuation. The real shell
- * (src/shell) is wired in by scripts/lessons-check.ts.
+ * interrupted (read) or stop at a prompt (ask), with bash's `\` continuation. `serve <path>`
+ * behaves like `docker-compose up`: <path> exists while it runs, and Ctrl+C stops it after 2 s
+ * (exit status 0 once stopped). The real shell (src/shell) is wired in by scripts/lessons-check.ts.
  */
 import type { World } from '../../engine';
 import type { ReplayShell } from '../replay/types';
@@ -16,6 +17,7 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
   let busy = false;
   let timer: number | undefined;
   let waiting = false;
+  let onInterrupt: (() => void) | undefined;
   const write = (text: string) => outputs.forEach((l) => l(text));
   const end = (code: number) => {
     busy = false;
@@ -43,6 +45,18 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
         return;
       case 'read':
         return;
+      case 'serve': {
+        const path = args[0]!;
+        host.fs.writeFile(path, 'serving\n');
+        onInterrupt = () => {
+          write('Gracefully stopping...\n');
+          timer = world.clock.schedule(2000, () => {
+            host.fs.remove(path);
+            end(0);
+          }, 'fake-serve-stop');
+        };
+        return;
+      }
       case 'ask':
         waiting = true;
         return;
@@ -74,6 +88,9 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
       return 'ran';
     },
     interrupt() {
+      const stopping = onInterrupt;
+      onInterrupt = undefined;
+      if (stopping) return stopping();
       world.clock.cancel(timer);
       waiting = false;
       if (busy) end(130);
