@@ -29,6 +29,11 @@ export interface Sandbox {
   readonly env: Readonly<Record<string, string>>;
   /** Resolves a name as the container's DNS does (compose service names; cluster DNS later). */
   resolve(name: string): string | undefined;
+  /**
+   * A file as the process sees it (the image's files, bind mounts such as webui's /files/), or
+   * undefined. Optional: programs fall back to their defaults when a runtime gives no files.
+   */
+  readFile?(path: string): string | undefined;
   /** One line of output (no trailing newline): what docker logs, compose and kubectl logs show. */
   log(stream: LogStream, line: string): void;
   /** Listens on the sandbox's own address; ended automatically when the process exits. */
