@@ -12,8 +12,10 @@ import { startClockDriver, type ClockDriver } from './clockDriver';
 import { browserStorage, clearSession, loadSession, saveSession, type StorageLike } from './persistence';
 import type { Lang, PageOptions, Theme } from './route';
 import { createLessonLoader, type LessonSource, type LessonState } from './lessonSlice';
+import type { WebuiTarget } from './webuiPoller';
 
-export type Panel = 'lesson' | 'terminal' | 'diagram';
+/** What shows on phones, one at a time; 'webui' only while the web UI is open. */
+export type Panel = 'lesson' | 'terminal' | 'diagram' | 'webui';
 
 export type NoticeKind = 'progress-reset' | 'storage-blocked' | 'storage-full' | 'lesson-error';
 
@@ -34,6 +36,8 @@ export interface AppState extends LessonState {
   readonly activeNode: NodeName;
   readonly screenReaderMode: boolean;
   readonly diagramAsTable: boolean;
+  /** The DockerCoins web UI panel, open on this node and port; undefined when closed. */
+  readonly webui: WebuiTarget | undefined;
   readonly theme: Theme;
   readonly embed: boolean;
   readonly speed: number;
@@ -49,6 +53,8 @@ export interface AppActions {
   setActiveNode(node: NodeName): void;
   setScreenReaderMode(on: boolean): void;
   setDiagramAsTable(on: boolean): void;
+  /** Opens the web UI panel on a node and port (or switches it there), or closes it. */
+  setWebui(target: WebuiTarget | undefined): void;
   markStepsDone(lessonId: string, stepIds: readonly string[]): void;
   /** A reading step (no checks) the learner marks as done. */
   markStepDone(stepId: string): void;
@@ -169,6 +175,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       activeNode: 'node1',
       screenReaderMode: false,
       diagramAsTable: false,
+      webui: undefined,
       theme: init.theme,
       embed: init.options.embed,
       speed: init.options.speed,
@@ -217,6 +224,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
       setActiveNode: (activeNode) => set({ activeNode }),
       setScreenReaderMode: (screenReaderMode) => set({ screenReaderMode }),
       setDiagramAsTable: (diagramAsTable) => set({ diagramAsTable }),
+      setWebui: (webui) => set({ webui }),
       markStepsDone(lessonId, stepIds) {
         const done = get().progress[lessonId] ?? [];
         const added = stepIds.filter((id) => !done.includes(id));

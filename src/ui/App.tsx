@@ -8,6 +8,12 @@ import { useApp, useMessages } from './storeContext';
 import './app.css';
 
 const LessonPanel = lazy(() => import('./lesson/LessonPanel'));
+// The DockerCoins web UI: one chunk for its toolbar button, phone tab and panel (webui/WebuiRoot.tsx).
+const Webui = lazy(() => import('./webui/WebuiRoot'));
+
+function WebuiPart({ part }: { part: 'button' | 'tab' | 'panel' }) {
+  return <Suspense fallback={null}><Webui part={part} /></Suspense>;
+}
 
 /**
  * The page: lesson beside the work area (terminals above the diagram). On phones one panel shows
@@ -24,7 +30,7 @@ export function App() {
   return (
     <div className="kp-app" data-theme={theme} data-embed={embed ? 'true' : undefined} data-panel={panel} lang={lang}>
       <a className="kp-skip" href="#kp-terminals">{t.skipToTerminal}</a>
-      <Toolbar />
+      <Toolbar actions={promptReady && <WebuiPart part="button" />} />
       <Notices />
       <main className="kp-main">
         <section className="kp-lesson" data-testid="lesson" aria-label={t.lesson}>
@@ -35,9 +41,10 @@ export function App() {
         <section className="kp-work">
           <TerminalArea />
           <DiagramArea />
+          {promptReady && <WebuiPart part="panel" />}
         </section>
       </main>
-      <PanelTabs />
+      <PanelTabs extra={promptReady && <WebuiPart part="tab" />} />
     </div>
   );
 }

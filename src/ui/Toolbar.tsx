@@ -2,8 +2,8 @@ import type { ReactNode } from 'react';
 import { useApp, useMessages } from './storeContext';
 import type { Lang } from '../store';
 
-/** The header: name, language switch, screen reader mode, start over. */
-export function Toolbar({ lessonPicker }: { lessonPicker?: ReactNode }) {
+/** The header: name, language switch, screen reader mode, start over; `actions` come first (the web UI button). */
+export function Toolbar({ lessonPicker, actions }: { lessonPicker?: ReactNode; actions?: ReactNode }) {
   const t = useMessages();
   const lang = useApp((s) => s.lang);
   const setLang = useApp((s) => s.setLang);
@@ -22,6 +22,7 @@ export function Toolbar({ lessonPicker }: { lessonPicker?: ReactNode }) {
       </div>
       {lessonPicker}
       <div className="kp-toolbar-actions">
+        {actions}
         <div className="kp-lang" role="group" aria-label={t.language}>
           {(['es', 'en'] as const satisfies readonly Lang[]).map((code) => (
             <button key={code} type="button" aria-pressed={lang === code} onClick={() => setLang(code)} lang={code}>

@@ -4,8 +4,9 @@
  *
  * - DOM renderer, 5000 rows of scrollback, "\r\n" sent by the session (convertEol off), ED 2
  *   scrolls the screen into the scrollback (`clear` keeps history readable by screenText).
- * - Links: only OSC 8 hyperlinks to http(s), opened on click in a new tab without an opener.
- *   No clipboard (OSC 52) addon, window manipulation options left disabled.
+ * - Links: OSC 8 hyperlinks to http(s), opened on click in a new tab without an opener; and the
+ *   plain-text links a finder installed later recognises (the DockerCoins web UI's address opens
+ *   its panel), also on click only. No clipboard (OSC 52) addon, window manipulation left disabled.
  * - Size: a FitAddon fitted from a ResizeObserver, at most once per animation frame; the new
  *   size goes to the session (and through it to the shell's $COLUMNS).
  * - Keyboard: Tab belongs to the terminal (completion), so Escape leaves it: focus moves to a
@@ -14,7 +15,7 @@
  * - Everything created is disposed on unmount, and when the session changes.
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
-import { Terminal, type ITheme } from '@xterm/xterm';
+import { Terminal, type ILink, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import './terminal.css';
@@ -51,6 +52,16 @@ export interface TerminalViewProps {
   readonly ref?: Ref<TerminalViewHandle>;
 }
 
+/** Links in buffer row `row` (1-based) of a view, which `testId` names ("terminal-node1"). */
+export type TerminalLinkFinder = (term: Terminal, row: number, testId: string) => ILink[] | undefined;
+
+// Set by code that loads after the first prompt (the web UI), so the finder costs the prompt nothing.
+let linkFinder: TerminalLinkFinder | undefined;
+
+export function setTerminalLinkFinder(finder: TerminalLinkFinder | undefined): void {
+  linkFinder = finder;
+}
+
 /** Black and light grey, as the Play with Kubernetes terminals looked. */
 const THEME: ITheme = {
   background: '#000000',
@@ -73,9 +84,9 @@ export function TerminalView(props: TerminalViewProps) {
   const termRef = useRef<Terminal | null>(null);
   const refitRef = useRef<(() => void) | null>(null);
   // Read when the xterm instance is created (once per session); later changes go through effects below.
-  const initial = useRef({ fontSize, screenReaderMode, label, attachOutput, onPainted });
+  const initial = useRef({ fontSize, screenReaderMode, label, attachOutput, onPainted, testId });
   useEffect(() => {
-    initial.current = { fontSize, screenReaderMode, label, attachOutput, onPainted };
+    initial.current = { fontSize, screenReaderMode, label, attachOutput, onPainted, testId };
   });
 
   useImperativeHandle(ref, () => ({
@@ -111,6 +122,7 @@ export function TerminalView(props: TerminalViewProps) {
     const disposables = [
       term.onData((data) => session.input(data)),
       term.onResize(({ cols, rows }) => session.resize(cols, rows)),
+      term.registerLinkProvider({ provideLinks: (row, done) => done(linkFinder?.(term, row, initial.current.testId)) }),
     ];
     term.attachCustomKeyEventHandler((event) => {
       if (event.key !== 'Escape' || event.isComposing || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return true;
