@@ -5,6 +5,8 @@
 import { mustResolve } from './api/resources';
 import type { DaemonSet, Deployment, Namespace, Node, Pod, ReplicaSet, Service, Stored } from './api/types';
 import type { World } from './world';
+import { trafficOf, type TrafficEdge } from './net/trafficProbe';
+import { containersOf, type ContainerSnapshot } from './containers/registry';
 
 export interface HostSnapshot {
   readonly name: string;
@@ -12,6 +14,8 @@ export interface HostSnapshot {
   readonly kubeletRunning: boolean;
   /** The API server endpoint its kubelet reports to. */
   readonly apiServer: string | undefined;
+  /** Its docker containers (every state), oldest first; empty until docker is first used there. */
+  readonly containers: readonly ContainerSnapshot[];
 }
 
 export interface ClusterSnapshot {
@@ -34,6 +38,8 @@ export interface WorldSnapshot {
   readonly seed: string;
   readonly hosts: readonly HostSnapshot[];
   readonly clusters: readonly ClusterSnapshot[];
+  /** Request rates between containers over the last 5 s (DockerCoins' data flows); empty when idle. */
+  readonly traffic: readonly TrafficEdge[];
 }
 
 const TYPES = {
@@ -56,7 +62,7 @@ export function snapshotOf(world: World): WorldSnapshot {
     now: world.now(),
     wallNow: world.wallNow(),
     seed: world.seed,
-    hosts: world.hosts.map((h) => ({ name: h.name, ip: h.ip, kubeletRunning: h.kubelet?.running ?? false, apiServer: h.kubelet?.apiServer })),
+    hosts: world.hosts.map((h) => ({ name: h.name, ip: h.ip, kubeletRunning: h.kubelet?.running ?? false, apiServer: h.kubelet?.apiServer, containers: containersOf(world, h.name) })),
     clusters: world.clusters.map((c) => ({
       controlPlaneHost: c.controlPlaneHost,
       endpoint: c.endpoint,
@@ -68,6 +74,7 @@ export function snapshotOf(world: World): WorldSnapshot {
       daemonsets: c.store.list<DaemonSet>(TYPES.daemonsets),
       namespaces: c.store.list<Namespace>(TYPES.namespaces),
     })),
+    traffic: trafficOf(world),
   };
   cache.set(world, snapshot);
   return snapshot;
