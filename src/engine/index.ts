@@ -73,10 +73,6 @@ export type { Draft, Json } from './util/json';
 export { rfc3339, rfc3339Micro, parseTime } from './util/time';
 export { base64Encode, base64Decode, bytesToBase64, base64ToBytes } from './util/base64';
 export { utf8Encode, utf8Decode } from './util/utf8';
-export { loadYamlDocuments, loadYamlOutline, lineAt } from './util/yaml';
-export type { YamlFlavour, YamlProblem, YamlRead, YamlOutline, YamlChild } from './util/yaml';
-export { openAt } from './util/yamlScan';
-export type { Unclosed } from './util/yamlScan';
 
 // Read-only pictures of the world
 export { snapshotOf } from './snapshot';
@@ -102,27 +98,12 @@ export type {
   DockerResult, DockerEvents, OperationStep, Operation, Healthcheck, HealthStatus,
 } from './containers/types';
 export type { ToolResult } from './containers/toolbox';
+// Test doubles for container programs (tests of the runtime, docker and compose)
+export { fakeContainerPrograms, stubbornTicker } from './containers/testing/fakePrograms';
 
 // Remote repositories (git clone) and their files
-export { repositories, findGithubRepository, findCommit, githubPath, repositoryUrl, knownRepositoryUrls } from './sources/catalog';
+export { repositories, findGithubRepository, githubPath, repositoryUrl, knownRepositoryUrls } from './sources/catalog';
 export { registerSourceSites } from './sources/sites';
 export { sha1Hex, gitBlobId } from './sources/sha1';
 export type { SourceRepository, SourceFile, SourceCommit, PackStats } from './sources/types';
 export type { GithubPath } from './sources/catalog';
-// Test doubles for container programs (tests of the runtime, docker and compose)
-export { fakeContainerPrograms, stubbornTicker } from './containers/testing/fakePrograms';
-
-// DockerCoins: the programs, and requests over the Network (HTTP, Redis, the browser's fetch, traffic)
-export { DOCKERCOINS_PROGRAMS, hashStats, RedisStore, RNG_PORT, HASHER_PORT, WEBUI_PORT, REDIS_PORT } from './apps';
-export type { HashStats, HashStatsQuery } from './apps';
-export {
-  httpExchange, redisCommand, seenClientIp, isHttpService, headerValue, responseHead, textBytes, bytesText, httpDate, STATUS_TEXT, EMPTY_BODY,
-  isRedisService, byteString, stringBytes, resolveOnNode, resolveForBrowser, isIpv4, httpGet, BROWSER, trafficMeter, TrafficMeter, TRAFFIC_WINDOW_MS,
-} from './net';
-export type {
-  NetClient, HttpOutcome, RedisOutcome, HttpRequestSpec, ConnectFailure, HttpRequest, HttpResponse, HttpExchange, HttpService, HttpHeader, HttpVersion,
-  RedisReply, RedisService, BrowserResult, BrowserError, BrowserGetOptions,
-} from './net';
-export { sha256, sha256Hex, toHex } from './util/sha256';
-export { trafficOf } from './net/trafficProbe';
-export type { TrafficEdge } from './net/trafficProbe';
