@@ -73,6 +73,10 @@ export type { Draft, Json } from './util/json';
 export { rfc3339, rfc3339Micro, parseTime } from './util/time';
 export { base64Encode, base64Decode, bytesToBase64, base64ToBytes } from './util/base64';
 export { utf8Encode, utf8Decode } from './util/utf8';
+export { loadYamlDocuments, loadYamlOutline, lineAt } from './util/yaml';
+export type { YamlFlavour, YamlProblem, YamlRead, YamlOutline, YamlChild } from './util/yaml';
+export { openAt } from './util/yamlScan';
+export type { Unclosed } from './util/yamlScan';
 
 // Read-only pictures of the world
 export { snapshotOf } from './snapshot';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { load } from 'js-yaml';
 import type { ConfigMap, Event, Node, Pod, Secret, Service } from 'kubernetes-types/core/v1';
 import type { DaemonSet, Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import { mustResolve } from '../api/resources';
@@ -10,6 +10,10 @@ import { initialized, joined, networked } from './testing/fixtures';
 import { nodeRows, podRow, podRows } from './testing/podTable';
 import { NETWORK_NOT_READY_MESSAGE } from './kubelet/nodeStatus';
 import { WEAVE_CONFLIST_PATH } from './addons/weaveAgent';
+
+/** Reads back a file kubeadm wrote; `any` keeps the deep property reads of these assertions short. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const parse = (text: string): any => load(text);
 
 const R = {
   nodes: mustResolve('nodes'), pods: mustResolve('pods'), ns: mustResolve('namespaces'), cm: mustResolve('configmaps'),

@@ -8,12 +8,12 @@
  *         count: 2
  *     - some-predicate-without-arguments
  */
-import { LineCounter, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { lineAt, loadYamlOutline } from '../../engine';
 import { prepareCheck } from '../checks/prepare';
 import { PREDICATES } from '../checks/registry';
 import type { ValidateContext } from '../checks/types';
 import type { CheckSpec, JsonValue } from '../model';
-import type { LineError } from './frontMatter';
+import { isRecord, yamlProblemText, type LineError } from './frontMatter';
 import { didYouMean } from './suggest';
 
 export interface CheckBlockResult {
@@ -27,25 +27,24 @@ const EXAMPLE = 'e.g. "- nodes-ready: { count: 2 }"';
 export function parseCheckBlock(text: string, firstLine: number, ctx: ValidateContext): CheckBlockResult {
   const checks: CheckSpec[] = [];
   const errors: LineError[] = [];
-  const counter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false });
-  const lineAt = (offset: number | undefined) => firstLine + (offset === undefined ? 0 : counter.linePos(offset).line - 1);
-  if (doc.errors.length > 0) {
-    for (const e of doc.errors) errors.push({ line: lineAt(e.pos[0]), message: `this check block is not valid YAML: ${e.message.split('\n')[0]}` });
+  const read = loadYamlOutline(text, 'core');
+  const fileLine = (offset: number) => firstLine + lineAt(text, offset) - 1;
+  if (!read.ok) {
+    errors.push({ line: firstLine + read.problem.line - 1, message: `this check block is not valid YAML: ${yamlProblemText(read.problem)}` });
     return { checks, errors };
   }
-  if (doc.contents === null) {
+  const doc = read.value;
+  if (doc === undefined) {
     errors.push({ line: firstLine - 1, message: `this check block is empty: list at least one check, ${EXAMPLE}` });
     return { checks, errors };
   }
-  if (!isSeq(doc.contents)) {
-    errors.push({ line: lineAt(doc.contents.range?.[0]), message: `a check block is a YAML list, one check per "- " line, ${EXAMPLE}` });
+  if (!Array.isArray(doc.value)) {
+    errors.push({ line: fileLine(doc.offset), message: `a check block is a YAML list, one check per "- " line, ${EXAMPLE}` });
     return { checks, errors };
   }
-  for (const item of doc.contents.items) {
-    const node = item as YamlNode | null;
-    const line = lineAt(node?.range?.[0]);
-    const parsed = itemOf(node);
+  for (const [i, item] of doc.value.entries()) {
+    const line = fileLine(doc.children[i]?.offset ?? doc.offset);
+    const parsed = itemOf(item);
     if (typeof parsed === 'string') {
       errors.push({ line, message: parsed });
       continue;
@@ -67,14 +66,13 @@ export function parseCheckBlock(text: string, firstLine: number, ctx: ValidateCo
 }
 
 /** `- name: {args}` or `- name`; a string when the item has another shape. */
-function itemOf(node: YamlNode | null): { predicate: string; args: { readonly [key: string]: JsonValue } } | string {
-  if (isScalar(node) && typeof node.value === 'string') return { predicate: node.value.trim(), args: {} };
-  if (!isMap(node) || node.items.length !== 1) return `each check is one "name: arguments" item, ${EXAMPLE}`;
-  const pair = node.items[0]!;
-  if (!isScalar(pair.key) || typeof pair.key.value !== 'string') return `each check is one "name: arguments" item, ${EXAMPLE}`;
-  const predicate = pair.key.value.trim();
-  const value = pair.value as YamlNode | null;
-  if (value === null || (isScalar(value) && value.value === null)) return { predicate, args: {} };
-  if (!isMap(value)) return `the arguments of ${predicate} are a map, e.g. "- ${predicate}: { name: value }"`;
-  return { predicate, args: value.toJSON() as { [key: string]: JsonValue } };
+function itemOf(item: unknown): { predicate: string; args: { readonly [key: string]: JsonValue } } | string {
+  if (typeof item === 'string') return { predicate: item.trim(), args: {} };
+  const entries = isRecord(item) ? Object.entries(item) : [];
+  if (entries.length !== 1) return `each check is one "name: arguments" item, ${EXAMPLE}`;
+  const [key, value] = entries[0]!;
+  const predicate = key.trim();
+  if (value === null) return { predicate, args: {} };
+  if (!isRecord(value)) return `the arguments of ${predicate} are a map, e.g. "- ${predicate}: { name: value }"`;
+  return { predicate, args: value as { [key: string]: JsonValue } };
 }

@@ -2,7 +2,7 @@
  * The YAML front matter between `---` lines at the top of a lesson: id, title, summary, order,
  * estimatedMinutes. Every problem comes back with the line it is on.
  */
-import { LineCounter, isMap, isScalar, parseDocument } from 'yaml';
+import { lineAt, loadYamlOutline, type YamlProblem } from '../../engine';
 import { didYouMean } from './suggest';
 
 export interface FrontMatter {
@@ -33,23 +33,22 @@ export function splitFrontMatter(markdown: string): FrontMatterResult {
   const end = lines.findIndex((line, i) => i > 0 && /^(---|\.\.\.)\s*$/.test(line));
   if (end < 0) return fail(1, 'the front matter that starts here is never closed: add a line "---" after it');
   const yamlText = lines.slice(1, end).join('\n');
-  const counter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter: counter, prettyErrors: false });
-  const at = (offset: number | undefined) => (offset === undefined ? 1 : counter.linePos(offset).line) + 1;
-  if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => ({ line: at(e.pos[0]), message: `front matter is not valid YAML: ${firstLine(e.message)}` })) };
-  }
-  if (!isMap(doc.contents)) return fail(2, 'the front matter must be "key: value" lines (id, title, summary)');
+  // The YAML starts on the file's second line.
+  const read = loadYamlOutline(yamlText, 'core');
+  if (!read.ok) return fail(read.problem.line + 1, `front matter is not valid YAML: ${yamlProblemText(read.problem)}`);
+  const doc = read.value;
+  if (doc === undefined || !isRecord(doc.value)) return fail(2, 'the front matter must be "key: value" lines (id, title, summary)');
+  const fields = doc.value;
   const errors: LineError[] = [];
   const values = new Map<string, { value: unknown; line: number }>();
-  for (const pair of doc.contents.items) {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
-    const line = at(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
+  for (const child of doc.children) {
+    const key = child.key ?? '';
+    const line = lineAt(yamlText, child.offset) + 1;
     if (!KEYS.includes(key)) {
       errors.push({ line, message: `unknown front matter field "${key}"${didYouMean(key, KEYS)}; fields are ${KEYS.join(', ')}` });
       continue;
     }
-    values.set(key, { value: isScalar(pair.value) ? pair.value.value : pair.value === null ? null : (pair.value as { toJSON(): unknown }).toJSON(), line });
+    values.set(key, { value: fields[key], line });
   }
   const text = (key: string): string | undefined => {
     const entry = values.get(key);
@@ -93,6 +92,14 @@ function fail(line: number, message: string): FrontMatterResult {
   return { ok: false, errors: [{ line, message }] };
 }
 
-function firstLine(message: string): string {
-  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+/** What a teacher should fix: the quote or bracket never closed, else the YAML reader's own words. */
+export function yamlProblemText(problem: YamlProblem): string {
+  const open = problem.unclosed;
+  if (open?.kind === 'quote') return `Missing closing ${open.char}quote`;
+  if (open?.kind === 'flow') return `Missing closing ${open.char === '[' ? ']' : '}'}`;
+  return problem.reason;
+}
+
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -4,7 +4,7 @@
  * in kube-system (init container weave-init; containers weave and weave-npc, hence READY 2/2;
  * host network; tolerates every NoSchedule/NoExecute taint so it runs on the control plane too).
  */
-import { stringify } from 'yaml';
+import { dump } from 'js-yaml';
 
 const labels = { name: 'weave-net' };
 const RBAC = 'rbac.authorization.k8s.io';
@@ -112,7 +112,10 @@ export function weaveManifestObject(image = 'weaveworks/weave-kube:latest', npcI
   };
 }
 
-/** The manifest as text, the way the release file lays it out (block style, two-space indents). */
+/**
+ * The manifest as text, the way the release file lays it out (block style, two-space indents, list
+ * items indented under their key, the shared label and verb lists written out in full each time).
+ */
 export function weaveManifestYaml(): string {
-  return stringify(weaveManifestObject(), { lineWidth: 0 });
+  return dump(weaveManifestObject(), { lineWidth: -1, noRefs: true, quoteStyle: 'double' });
 }

@@ -3,7 +3,7 @@
  * admin.conf for kubernetes-admin, the controller manager's and scheduler's, and the kubelet's,
  * which after TLS bootstrap points at its rotating client certificate on disk.
  */
-import { stringify } from 'yaml';
+import { dump, visit, type Document, type Node } from 'js-yaml';
 import { CLUSTER_NAME } from '../constants';
 
 export type KubeconfigUser =
@@ -36,7 +36,18 @@ export function kubeconfigYaml(spec: KubeconfigSpec): string {
   });
 }
 
-/** YAML the way Go's sigs.k8s.io/yaml marshals: sorted keys, `- ` items flush with their key, no wrapping. */
+/**
+ * YAML the way Go's sigs.k8s.io/yaml marshals: sorted keys, `- ` items flush with their key, no
+ * wrapping, double quotes where a plain string would read back as something else ("", "true"),
+ * every value written out in full (no anchors).
+ */
 export function goYaml(value: unknown): string {
-  return stringify(value, { sortMapEntries: true, indentSeq: false, lineWidth: 0, minContentWidth: 0, nullStr: 'null' });
+  return dump(value, { seqNoIndent: true, lineWidth: -1, noRefs: true, quoteStyle: 'double', transform: sortMappingKeys });
+}
+
+function sortMappingKeys(documents: Document[]): void {
+  const text = (key: Node) => (key.kind === 'scalar' ? key.value : '');
+  visit(documents, (node) => {
+    if (node.kind === 'mapping') node.items.sort((a, b) => (text(a.key) < text(b.key) ? -1 : text(a.key) > text(b.key) ? 1 : 0));
+  });
 }

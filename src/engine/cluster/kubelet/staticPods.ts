@@ -4,10 +4,10 @@
  * API server answers) posts a read-only "mirror pod" so `kubectl get pods -n kube-system` shows
  * etcd-node1 and friends.
  */
-import { parse } from 'yaml';
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { VirtualFs } from '../../host/fs';
 import { canonicalJson, fnv32a } from '../../api/names';
+import { loadYamlDocuments } from '../../util/yaml';
 import { MANIFESTS_DIR } from '../constants';
 
 export const CONFIG_HASH = 'kubernetes.io/config.hash';
@@ -62,15 +62,13 @@ export function readStaticPods(fs: VirtualFs, nodeName: string, seenAt: string, 
   return out;
 }
 
+/** The file's first document, read as the kubelet reads it (sigs.k8s.io/yaml), when it is a Pod. */
 function parsePod(text: string): Pod | undefined {
-  try {
-    const doc = parse(text) as unknown;
-    if (typeof doc !== 'object' || doc === null) return undefined;
-    const obj = doc as Pod;
-    return obj.kind === 'Pod' ? obj : undefined;
-  } catch {
-    return undefined;
-  }
+  const read = loadYamlDocuments(text, 'kubernetes');
+  const doc = read.ok ? read.value[0] : undefined;
+  if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) return undefined;
+  const obj = doc as Pod;
+  return obj.kind === 'Pod' ? obj : undefined;
 }
 
 function isManifestName(name: string): boolean {

@@ -3,8 +3,8 @@
  * --kubeconfig), its current context's server, a dial over the playground network, and the CA the
  * server must present. Failures come back in kubeadm's wording.
  */
-import { parse } from 'yaml';
-import { isApiServerService, resolvePath, type Cluster } from '../../../engine';
+import { isApiServerService, loadYamlDocuments, resolvePath, type Cluster } from '../../../engine';
+import { goYamlError } from '../../format/yamlErrors';
 import type { CommandContext } from '../../types';
 
 export const ADMIN_KUBECONFIG = '/etc/kubernetes/admin.conf';
@@ -25,12 +25,10 @@ export function connect(ctx: CommandContext, kubeconfigPath: string | undefined,
   const path = resolvePath(kubeconfigPath ?? ADMIN_KUBECONFIG, ctx.cwd);
   const text = ctx.host.fs.readFile(path);
   if (!text.ok) return { ok: false, kind: 'config', error: `failed to load admin kubeconfig: open ${path}: no such file or directory` };
-  let config: KubeconfigShape;
-  try {
-    config = (parse(text.value) ?? {}) as KubeconfigShape;
-  } catch {
-    return { ok: false, kind: 'config', error: `failed to load admin kubeconfig: error loading config file "${path}": yaml: line 1: did not find expected key` };
-  }
+  const read = loadYamlDocuments(text.value, 'kubernetes');
+  if (!read.ok) return { ok: false, kind: 'config', error: `failed to load admin kubeconfig: error loading config file "${path}": ${goYamlError(text.value, read.problem)}` };
+  const doc = read.value[0];
+  const config = (doc !== null && typeof doc === 'object' && !Array.isArray(doc) ? doc : {}) as KubeconfigShape;
   const contextName = config['current-context'];
   const context = config.contexts?.find((c) => c.name === contextName);
   const entry = config.clusters?.find((c) => c.name === context?.context?.cluster) ?? config.clusters?.[0];

@@ -4,8 +4,8 @@
  * else `$HOME/.kube/config`. The file kubeadm writes (admin.conf) has clusters, contexts, users and
  * current-context `kubernetes-admin@kubernetes`.
  */
-import { parse } from 'yaml';
-import { resolvePath } from '../../../engine';
+import { loadYamlDocuments, resolvePath } from '../../../engine';
+import { goYamlError } from '../../format/yamlErrors';
 import type { CommandContext } from '../../types';
 
 export interface NamedCluster {
@@ -63,15 +63,13 @@ export function loadKubeconfig(ctx: Pick<CommandContext, 'host' | 'env' | 'cwd'>
     if (!fs.isFile(path)) continue;
     const text = fs.readFile(path);
     if (!text.ok) continue;
-    let doc: unknown;
-    try {
-      doc = parse(text.value);
-    } catch (e) {
-      return { ok: false, error: `error loading config file "${path}": ${(e as Error).message.split('\n')[0]}` };
-    }
-    if (doc === null || doc === undefined) doc = {};
+    // client-go reads the file's first document with go-yaml, then decodes its JSON.
+    const read = loadYamlDocuments(text.value, 'kubernetes');
+    if (!read.ok) return { ok: false, error: `error loading config file "${path}": ${goYamlError(text.value, read.problem)}` };
+    const doc = read.value[0] ?? {};
     if (typeof doc !== 'object' || Array.isArray(doc)) {
-      return { ok: false, error: `error loading config file "${path}": couldn't get version/kind; json parse error: json: cannot unmarshal string into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }` };
+      const type = Array.isArray(doc) ? 'array' : typeof doc === 'boolean' ? 'bool' : typeof doc;
+      return { ok: false, error: `error loading config file "${path}": couldn't get version/kind; json parse error: json: cannot unmarshal ${type} into Go value of type struct { APIVersion string "json:\\"apiVersion,omitempty\\""; Kind string "json:\\"kind,omitempty\\"" }` };
     }
     docs.push({ path, doc: doc as Record<string, unknown> });
   }

@@ -1,12 +1,12 @@
 /**
  * Reading manifests for `kubectl apply -f` / `create -f` / `delete -f`: a file, a directory (its
  * .json, .yaml and .yml files in name order), stdin (`-`) or an http(s) URL fetched through the
- * simulated internet (three attempts a second apart, as kubectl retries). YAML is parsed with
+ * simulated internet (three attempts a second apart, as kubectl retries). YAML is read with
  * YAML 1.1 rules like go-yaml v2 (so `yes` is a boolean and `0644` an octal number), several
  * documents per file, and `kind: List` is expanded into its items.
  */
-import { parseAllDocuments } from 'yaml';
-import { resolvePath } from '../../../engine';
+import { loadYamlDocuments, resolvePath } from '../../../engine';
+import { goYamlError } from '../../format/yamlErrors';
 import { sleep, type Effect } from '../../types';
 import type { Invocation } from './invocation';
 
@@ -92,15 +92,34 @@ function* readUrl(inv: Invocation, url: string): Generator<Effect, ManifestRead,
 
 /** Parses a multi-document YAML or JSON stream into objects (List items expanded, empty documents skipped). */
 export function parseManifest(text: string, source: string): ManifestRead {
-  const docs = parseAllDocuments(text, { version: '1.1', uniqueKeys: false, merge: true });
   const objects: ManifestObject[] = [];
-  for (const doc of Array.isArray(docs) ? docs : []) {
-    const error = doc.errors[0];
-    if (error) {
-      const line = error.linePos?.[0]?.line ?? 1;
-      return { ok: false, error: `error parsing ${source}: error converting YAML to JSON: yaml: line ${line}: ${goYamlMessage(error.code)}` };
+  // kubectl's YAMLReader reads line by line (CRLF or LF, each line given back with "\n") and ends a
+  // document at a line starting with "---" followed by nothing but blanks or a comment. Each
+  // document is converted on its own, so go-yaml's line numbers count from the document's start.
+  const lines = text.split(/\r?\n/);
+  if (lines[lines.length - 1] === '') lines.pop();
+  let document = '';
+  for (let i = 0; i <= lines.length; i++) {
+    const line = lines[i];
+    if (line !== undefined && !line.startsWith('---')) {
+      document += `${line}\n`;
+      continue;
     }
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    const after = line?.slice(3).trim() ?? '';
+    if (after !== '' && !after.startsWith('#')) return { ok: false, error: `error parsing ${source}: invalid Yaml document separator: ${after}` };
+    const read = readDocument(document, source);
+    if (!read.ok) return read;
+    objects.push(...read.objects);
+    document = '';
+  }
+  return { ok: true, objects };
+}
+
+function readDocument(text: string, source: string): ManifestRead {
+  const read = loadYamlDocuments(text, 'kubernetes');
+  if (!read.ok) return { ok: false, error: `error parsing ${source}: error converting YAML to JSON: ${goYamlError(text, read.problem)}` };
+  const objects: ManifestObject[] = [];
+  for (const value of read.value) {
     if (value === null || value === undefined) continue;
     if (typeof value !== 'object' || Array.isArray(value)) {
       return { ok: false, error: `error parsing ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${Array.isArray(value) ? 'array' : typeof value === 'string' ? 'string' : 'number'} into Go value of type map[string]interface {}` };
@@ -115,17 +134,4 @@ export function parseManifest(text: string, source: string): ManifestRead {
     }
   }
   return { ok: true, objects };
-}
-
-/** go-yaml v2's wording for the mistakes people make in manifests. */
-function goYamlMessage(code: string): string {
-  switch (code) {
-    case 'TAB_AS_INDENT': return 'found character that cannot start any token';
-    case 'BLOCK_AS_IMPLICIT_KEY':
-    case 'MULTILINE_IMPLICIT_KEY':
-    case 'MISSING_CHAR': return "could not find expected ':'";
-    case 'BAD_INDENT':
-    case 'UNEXPECTED_TOKEN': return 'did not find expected key';
-    default: return 'mapping values are not allowed in this context';
-  }
 }
