@@ -106,7 +106,7 @@ export type { ToolResult } from './containers/toolbox';
 export { fakeContainerPrograms, stubbornTicker } from './containers/testing/fakePrograms';
 
 // Remote repositories (git clone) and their files
-export { repositories, findGithubRepository, githubPath, repositoryUrl, knownRepositoryUrls } from './sources/catalog';
+export { repositories, findGithubRepository, findCommit, githubPath, repositoryUrl, knownRepositoryUrls } from './sources/catalog';
 export { registerSourceSites } from './sources/sites';
 export { sha1Hex, gitBlobId } from './sources/sha1';
 export type { SourceRepository, SourceFile, SourceCommit, PackStats } from './sources/types';

@@ -44,8 +44,8 @@ export function repositories(): readonly SourceRepository[] {
         commit('f49926f545786c63bb191b7fc3f39fa714122480', 1682665925, '+0200', 'slides: self-paced Kubernetes deck'),
       ],
       files: [...containerTrainingFiles(), ...dockercoinsFiles().map((f) => ({ ...f, path: `dockercoins/${f.path}` }))].sort(byPath),
-      pack: { objects: 24837, counted: 1204, compressed: 530, deltas: 15602, reused: 912, reusedDeltas: 647, packReused: 23633, bytes: 29_999_104 },
-      shallowPack: { objects: 1731, counted: 1731, compressed: 1402, deltas: 118, reused: 1306, reusedDeltas: 118, packReused: 0, bytes: 9_761_382 },
+      pack: { objects: 24837, counted: 1204, compressed: 530, sentDeltas: 716, deltas: 15602, reused: 912, reusedDeltas: 647, packReused: 23633, bytes: 29_999_104 },
+      shallowPack: { objects: 1731, counted: 1731, compressed: 1402, sentDeltas: 118, deltas: 118, reused: 1306, reusedDeltas: 118, packReused: 0, bytes: 9_761_382 },
     },
     {
       owner: 'jpetazzo',
@@ -56,8 +56,8 @@ export function repositories(): readonly SourceRepository[] {
         commit('081f5f86a5b1f527697a17412ea305da71cb19b5', 1675349292, '+0100', 'DockerCoins: rng, hasher, worker, redis and webui'),
       ],
       files: [...dockercoinsFiles(), { path: 'README.md', content: DOCKERCOINS_README }].sort(byPath),
-      pack: { objects: 131, counted: 131, compressed: 77, deltas: 42, reused: 96, reusedDeltas: 31, packReused: 0, bytes: 23_967 },
-      shallowPack: { objects: 22, counted: 22, compressed: 18, deltas: 0, reused: 14, reusedDeltas: 0, packReused: 0, bytes: 9_204 },
+      pack: { objects: 131, counted: 131, compressed: 77, sentDeltas: 11, deltas: 42, reused: 96, reusedDeltas: 31, packReused: 0, bytes: 23_967 },
+      shallowPack: { objects: 22, counted: 22, compressed: 18, sentDeltas: 0, deltas: 0, reused: 14, reusedDeltas: 0, packReused: 0, bytes: 9_204 },
     },
     {
       owner: 'dockersamples',
@@ -68,8 +68,8 @@ export function repositories(): readonly SourceRepository[] {
         commit('0cd3d2cee50832cc004a12a81b688036020928d7', 1674146660, '-0800', 'Initial commit'),
       ],
       files: [...dockercoinsFiles(), { path: 'README.md', content: DOCKERCOINS_README }].sort(byPath),
-      pack: { objects: 214, counted: 214, compressed: 118, deltas: 87, reused: 158, reusedDeltas: 61, packReused: 0, bytes: 31_744 },
-      shallowPack: { objects: 22, counted: 22, compressed: 18, deltas: 0, reused: 14, reusedDeltas: 0, packReused: 0, bytes: 9_215 },
+      pack: { objects: 214, counted: 214, compressed: 118, sentDeltas: 26, deltas: 87, reused: 158, reusedDeltas: 61, packReused: 0, bytes: 31_744 },
+      shallowPack: { objects: 22, counted: 22, compressed: 18, sentDeltas: 0, deltas: 0, reused: 14, reusedDeltas: 0, packReused: 0, bytes: 9_215 },
     },
   ];
   return built;
@@ -101,4 +101,13 @@ export function repositoryUrl(repo: SourceRepository): string {
 /** Every repository's clone URL, for completion and documentation. */
 export function knownRepositoryUrls(): string[] {
   return repositories().map(repositoryUrl);
+}
+
+/** The repository holding a commit (ids are unique across the catalogue), and where in its history. */
+export function findCommit(sha: string): { readonly repo: SourceRepository; readonly index: number } | undefined {
+  for (const repo of repositories()) {
+    const index = repo.commits.findIndex((c) => c.sha === sha);
+    if (index >= 0) return { repo, index };
+  }
+  return undefined;
 }

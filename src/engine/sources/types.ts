@@ -33,6 +33,9 @@ export interface PackStats {
   /** "Counting objects: 100% (counted/counted)": objects not taken whole from an existing pack. */
   readonly counted: number;
   readonly compressed: number;
+  /** "Total N (delta sentDeltas)": deltas the server computed for this pack. */
+  readonly sentDeltas: number;
+  /** "Resolving deltas: 100% (deltas/deltas)": every delta the client resolves. */
   readonly deltas: number;
   readonly reused: number;
   readonly reusedDeltas: number;

@@ -9,4 +9,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   ...COREUTILS,
   { name: 'kubectl', summary: 'kubectl controls the Kubernetes cluster manager.', load: () => import('./kubectl').then((m) => m.kubectl) },
   { name: 'kubeadm', summary: 'kubeadm: easily bootstrap a secure Kubernetes cluster', load: () => import('./kubeadm').then((m) => m.kubeadm) },
+  { name: 'git', summary: 'the stupid content tracker', load: () => import('./git').then((m) => m.git) },
 ];

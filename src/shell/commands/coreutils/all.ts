@@ -24,11 +24,12 @@ import { clear, hostname, id, uname, whoami } from './system';
 import { tee } from './tee';
 import { date, sleep, yes } from './time';
 import { tr } from './tr';
+import { tree } from './tree';
 import { wc } from './wc';
 
 export const COREUTIL_LIST: readonly Command[] = [
   base64, basenameCmd, bash, cat, chgrp, chmod, chown, clear, cp, cut, date, df, dirnameCmd, du, env, free, grep, head, hostname, id,
-  less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, seq, sh, sleep, sort, stat, sudo, tac, tail, tee, touch, tr, uname, uniq,
+  less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, seq, sh, sleep, sort, stat, sudo, tac, tail, tee, touch, tr, tree, uname, uniq,
   watch, wc, which, whoami, yes,
 ];
 

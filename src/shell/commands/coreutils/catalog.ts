@@ -44,6 +44,7 @@ export const COREUTIL_CATALOG: ReadonlyArray<readonly [name: string, summary: st
   ['tee', 'Copy standard input to each FILE, and also to standard output.'],
   ['touch', 'Update the access and modification times of each FILE to the current time.'],
   ['tr', 'Translate, squeeze, and/or delete characters from standard input, writing to standard output.'],
+  ['tree', 'list contents of directories in a tree-like format.'],
   ['uname', 'Print certain system information.  With no OPTION, same as -s.'],
   ['uniq', 'Filter adjacent matching lines from INPUT (or standard input), writing to OUTPUT (or standard output).'],
   ['watch', 'execute a program periodically, showing output fullscreen'],
