@@ -6,6 +6,8 @@ import { gitBlobId, sha1Hex } from './sha1';
 import { registerSourceSites } from './sites';
 import { utf8Encode } from '../util/utf8';
 import type { SourceRepository } from './types';
+import { commandForm, parseDockerfile } from '../containers/dockerfile';
+import { programForCommand } from '../containers/programs';
 
 const training = (): SourceRepository => findGithubRepository({ owner: 'jpetazzo', name: 'container.training' })!;
 const fileOf = (repo: SourceRepository, path: string): string => {
@@ -93,6 +95,15 @@ describe('the DockerCoins files', () => {
       for (const source of copied) {
         expect(training().files.some((f) => f.path === `dockercoins/${svc}/${source}` || f.path.startsWith(`dockercoins/${svc}/${source}/`))).toBe(true);
       }
+    }
+  });
+
+  it("the container runtime's builder reads each Dockerfile and maps its CMD to the service's program", () => {
+    for (const svc of ['rng', 'hasher', 'worker', 'webui']) {
+      const parsed = parseDockerfile(fileOf(training(), `dockercoins/${svc}/Dockerfile`));
+      if (!parsed.ok) throw new Error(parsed.message);
+      const cmd = parsed.instructions.find((i) => i.keyword === 'CMD')!;
+      expect(programForCommand(commandForm(cmd.args))).toBe(`dockercoins/${svc}`);
     }
   });
 

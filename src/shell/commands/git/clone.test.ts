@@ -12,7 +12,7 @@ function node1(seed = 'git-clone'): TestShell {
 
 /** A terminal's raw bytes, readable: carriage returns and erase-to-end-of-line made visible. */
 function visible(raw: string): string {
-  return raw.replace(/\x1b\[K/g, '<EL>').replace(/\r/g, '<CR>\n');
+  return raw.replaceAll('\x1b[K', '<EL>').replaceAll('\r', '<CR>\n');
 }
 
 beforeAll(async () => {
