@@ -111,3 +111,18 @@ export { registerSourceSites } from './sources/sites';
 export { sha1Hex, gitBlobId } from './sources/sha1';
 export type { SourceRepository, SourceFile, SourceCommit, PackStats } from './sources/types';
 export type { GithubPath } from './sources/catalog';
+
+// DockerCoins: the programs, and requests over the Network (HTTP, Redis, the browser's fetch, traffic)
+export { DOCKERCOINS_PROGRAMS, hashStats, RedisStore, RNG_PORT, HASHER_PORT, WEBUI_PORT, REDIS_PORT } from './apps';
+export type { HashStats, HashStatsQuery } from './apps';
+export {
+  httpExchange, redisCommand, seenClientIp, isHttpService, headerValue, responseHead, textBytes, bytesText, httpDate, STATUS_TEXT, EMPTY_BODY,
+  isRedisService, byteString, stringBytes, resolveOnNode, resolveForBrowser, isIpv4, httpGet, BROWSER, trafficMeter, TrafficMeter, TRAFFIC_WINDOW_MS,
+} from './net';
+export type {
+  NetClient, HttpOutcome, RedisOutcome, HttpRequestSpec, ConnectFailure, HttpRequest, HttpResponse, HttpExchange, HttpService, HttpHeader, HttpVersion,
+  RedisReply, RedisService, BrowserResult, BrowserError, BrowserGetOptions,
+} from './net';
+export { sha256, sha256Hex, toHex } from './util/sha256';
+export { trafficOf } from './net/trafficProbe';
+export type { TrafficEdge } from './net/trafficProbe';

@@ -92,13 +92,22 @@ export function sha256(data: Uint8Array): Uint8Array {
   return out;
 }
 
-const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+const HEX_CODES = new Uint8Array([48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 97, 98, 99, 100, 101, 102]);
+
+/** Lowercase hex of bytes as ASCII bytes ("0a93..." as 0x30 0x61 0x39 0x33...): a hash answered on the wire. */
+export function hexBytes(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    out[i * 2] = HEX_CODES[bytes[i]! >>> 4]!;
+    out[i * 2 + 1] = HEX_CODES[bytes[i]! & 15]!;
+  }
+  return out;
+}
 
 /** Lowercase hex of bytes, as Ruby's Digest#to_s and `sha256sum` print a digest. */
 export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
-  return out;
+  // One flat string from char codes: building it pair by pair would allocate a rope per step.
+  return String.fromCharCode.apply(null, hexBytes(bytes) as unknown as number[]);
 }
 
 /** The 64-character lowercase hex digest of `data`. */
