@@ -9,6 +9,7 @@ import './diagram.css';
 import { memo, useEffect, useRef } from 'react';
 import { Controls, ReactFlow, useReactFlow, type AriaLabelConfig, type FitViewOptions } from '@xyflow/react';
 import type { WorldSnapshot } from '../../engine';
+import { FLOW_ARROW_ID } from './edges/LinkEdge';
 import { EDGE_TYPES, NODE_TYPES } from './flowTypes';
 import { Legend } from './Legend';
 import type { DiagramEdge, DiagramNode, Flow, FlowOptions, LayoutDirection } from './types';
@@ -46,6 +47,13 @@ export default function Diagram({ snapshot, reducedMotion, highlight, containers
 
   return (
     <div className="kp-dg" data-testid="diagram" ref={containerRef}>
+      <svg className="kp-dg-defs" aria-hidden="true" focusable="false">
+        <defs>
+          <marker id={FLOW_ARROW_ID} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M0,0L10,5L0,10Z" className="kp-dg-flow-arrow" />
+          </marker>
+        </defs>
+      </svg>
       <FlowCanvas flow={stable} direction={direction} reducedMotion={reducedMotion} />
       <Legend />
     </div>

@@ -1,17 +1,20 @@
 /**
  * The diagram's facts as text: each node with its status, each pod with its status, READY and IP,
- * the unscheduled pods and the pod network. For screen readers and small screens; it reads the same
- * model as the picture (buildModel), so both always agree. No React Flow here: this view is light.
+ * the unscheduled pods and the pod network, each host's docker containers and the data flows between
+ * them. For screen readers and small screens; it reads the same model as the picture (buildModel,
+ * containerInputs, trafficFlows), so both always agree. No React Flow here: this view is light.
  */
 import './status.css';
 import './diagramTable.css';
-import { useId, useMemo, type ReactNode } from 'react';
+import { Fragment, useId, useMemo, type ReactNode } from 'react';
 import type { WorldSnapshot } from '../../engine';
 import { COMPONENT_TITLES } from './controlPlane';
+import { containerInputs, trafficFlows } from './containers';
 import { buildModel, type DiagramModel, type HostView, type PodView } from './model';
 import { CATEGORY_STYLES } from './palette';
 import type { PodCategory } from './podStatus';
 import { PENDING_LANE_TITLE } from './toFlow';
+import type { ContainerInput } from './types';
 
 export interface DiagramTableProps {
   readonly snapshot: WorldSnapshot;
@@ -19,10 +22,22 @@ export interface DiagramTableProps {
 
 export default function DiagramTable({ snapshot }: DiagramTableProps) {
   const model = useMemo(() => buildModel(snapshot), [snapshot]);
+  const containers = useMemo(() => containerInputs(snapshot), [snapshot]);
+  const flows = useMemo(() => trafficFlows(snapshot, containers), [snapshot, containers]);
   return (
     <div className="kp-dgt" data-testid="diagram-table" role="region" aria-label="Cluster state" tabIndex={0}>
-      <p className="kp-dgt-summary">{summary(model)}</p>
-      {model.hosts.map((host) => <HostSection key={host.id} host={host} />)}
+      <p className="kp-dgt-summary">{summary(model)}{containers.length > 0 ? ` ${containerSummary(containers)}` : ''}</p>
+      {model.hosts.map((host) => (
+        <Fragment key={host.id}>
+          <HostSection host={host} />
+          <ContainerSection host={host.name} containers={containers.filter((c) => c.host === host.name)} />
+        </Fragment>
+      ))}
+      {flows.length > 0 && (
+        <ul className="kp-dgt-flows" aria-label="Data flows">
+          {flows.map((f) => <li key={f.id} data-id={f.id}>{f.ariaLabel ?? `${f.source} → ${f.target}`}</li>)}
+        </ul>
+      )}
       {model.unscheduled.length > 0 && (
         <PodSection title={PENDING_LANE_TITLE} pods={model.unscheduled} id="lane/pending" />
       )}
@@ -100,6 +115,44 @@ function PodSection({ title, pods, id, caption }: { readonly title: ReactNode; r
           </tbody>
         </table>
       )}
+    </section>
+  );
+}
+
+/** "5 containers, 5 running." */
+export function containerSummary(containers: readonly ContainerInput[]): string {
+  const running = containers.filter((c) => c.status === 'Up').length;
+  return `${count(containers.length, 'container')}, ${running} running.`;
+}
+
+function ContainerSection({ host, containers }: { readonly host: string; readonly containers: readonly ContainerInput[] }) {
+  if (containers.length === 0) return null;
+  return (
+    <section className="kp-dgt-host" data-id={`containers/${host}`}>
+      <table className="kp-dgt-table">
+        <caption>{`Containers on ${host}`}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Container</th>
+            <th scope="col">Status</th>
+            <th scope="col">IP</th>
+            <th scope="col">Ports</th>
+          </tr>
+        </thead>
+        <tbody>
+          {containers.map((c) => (
+            <tr key={c.name} data-id={`container/${host}/${c.name}`}>
+              <th scope="row">
+                <span className="kp-dgt-pod">{c.name}</span>
+                {c.service !== undefined && <span className="kp-dgt-ns">{`service ${c.service}`}</span>}
+              </th>
+              <td><Status category={c.category} text={c.status} /></td>
+              <td>{c.ip === undefined || c.ip === '' ? '—' : c.ip}</td>
+              <td>{c.ports === undefined || c.ports === '' ? '—' : c.ports}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </section>
   );
 }

@@ -4,6 +4,7 @@
  * frame rate holds up to about 200 such edges and collapses beyond, so no picture ever animates
  * more than MAX_ANIMATED_EDGES, and none at all under prefers-reduced-motion.
  */
+import { dashDuration } from './containers';
 import type { OverlayView } from './overlay';
 import type { DataFlowInput, DiagramEdge, LayoutDirection } from './types';
 import { hostId } from './model';
@@ -23,6 +24,8 @@ interface EdgeDraft {
   readonly kind: 'overlay' | 'flow';
   /** Whether the picture would like it to move. */
   readonly wantsMotion: boolean;
+  /** Seconds per dash period, for flows with a measured rate. */
+  readonly duration?: number;
 }
 
 export function overlayEdge(overlay: OverlayView, direction: LayoutDirection): EdgeDraft {
@@ -47,6 +50,7 @@ export function flowEdge(flow: DataFlowInput): EdgeDraft {
   return {
     kind: 'flow',
     wantsMotion: flow.active,
+    ...(flow.ratePerSecond === undefined ? {} : { duration: dashDuration(flow.ratePerSecond) }),
     edge: {
       id: flow.id,
       type: 'link',
@@ -55,7 +59,7 @@ export function flowEdge(flow: DataFlowInput): EdgeDraft {
       sourceHandle: HANDLES.out,
       targetHandle: HANDLES.in,
       ...(flow.label === undefined ? {} : { label: flow.label }),
-      ariaLabel: `${flow.label ?? 'traffic'} from ${flow.source} to ${flow.target}${flow.active ? '' : ', idle'}`,
+      ariaLabel: flow.ariaLabel ?? `${flow.label ?? 'traffic'} from ${flow.source} to ${flow.target}${flow.active ? '' : ', idle'}`,
     },
   };
 }
@@ -66,10 +70,10 @@ export function flowEdge(flow: DataFlowInput): EdgeDraft {
  */
 export function applyAnimationBudget(drafts: readonly EdgeDraft[], reducedMotion: boolean, budget = MAX_ANIMATED_EDGES): DiagramEdge[] {
   let left = reducedMotion ? 0 : Math.max(0, budget);
-  return drafts.map(({ edge, kind, wantsMotion }) => {
+  return drafts.map(({ edge, kind, wantsMotion, duration }) => {
     const animated = wantsMotion && left > 0;
     if (animated) left--;
-    return { ...edge, animated, data: { kind, stilled: wantsMotion && !animated } };
+    return { ...edge, animated, data: { kind, stilled: wantsMotion && !animated, ...(animated && duration !== undefined ? { duration } : {}) } };
   });
 }
 

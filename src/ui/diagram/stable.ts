@@ -5,6 +5,7 @@
  * only what really changed re-renders, and an unchanged picture returns the very same arrays.
  */
 import { deepEqual, type WorldSnapshot } from '../../engine';
+import type { ContainerWorld } from './containers';
 import type { DiagramEdge, DiagramNode, Flow } from './types';
 
 export function stabilizeFlow(previous: Flow | undefined, next: Flow): Flow {
@@ -29,10 +30,17 @@ function reuse<T extends DiagramNode | DiagramEdge>(previous: readonly T[], next
 
 /**
  * What the picture depends on, as a cheap key: the engine bumps `revision` on every observable change
- * (API writes, kubelets starting), and host fields cover the machines. The clock (`now`) is left out
- * on purpose: it moves every frame and the picture shows no ages.
+ * (API writes, kubelets starting), and host fields cover the machines and their containers. Traffic
+ * changes without a revision (rates are measured over a sliding window), so its rates are in the key
+ * at the precision the labels show. The clock (`now`) is left out on purpose: it moves every frame
+ * and the picture shows no ages.
  */
 export function snapshotKey(snapshot: WorldSnapshot): string {
-  const hosts = snapshot.hosts.map((h) => `${h.name}=${h.ip},${h.kubeletRunning ? 1 : 0},${h.apiServer ?? ''}`).join(';');
-  return `${snapshot.revision}|${snapshot.clusters.length}|${hosts}`;
+  const facts: ContainerWorld = snapshot;
+  const hosts = snapshot.hosts.map((h, i) => {
+    const containers = (facts.hosts[i]?.containers ?? []).map((c) => `${c.name}:${c.state}:${c.exitCode ?? ''}:${c.ip}`).join(',');
+    return `${h.name}=${h.ip},${h.kubeletRunning ? 1 : 0},${h.apiServer ?? ''},${containers}`;
+  }).join(';');
+  const traffic = (facts.traffic ?? []).map((t) => `${t.from}>${t.to}>${t.kind}:${t.ratePerSecond.toFixed(1)}`).join(',');
+  return `${snapshot.revision}|${snapshot.clusters.length}|${hosts}|${traffic}`;
 }

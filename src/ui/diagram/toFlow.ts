@@ -2,14 +2,16 @@
  * toFlow(snapshot) → { nodes, edges }: the cluster diagram as a pure function of the engine's
  * snapshot (no React, no clock). Ids follow the contract e2e tests use: `node/<name>`,
  * `pod/<namespace>/<name>`, `container/<host>/<name>`; groups are `controlplane/<host>`,
- * `containers/<host>` and `lane/pending`. Parents always come before their children, as React Flow
- * requires for sub-flows.
+ * `containers/<host>` and `lane/pending`; data flows are `flow/<from>/<to>/<kind>`. Parents always
+ * come before their children, as React Flow requires for sub-flows.
  */
 import type { WorldSnapshot } from '../../engine';
 import { COMPONENT_TITLES } from './controlPlane';
+import { layoutContainers } from './containerLayout';
+import { containerId, containerInputs, trafficFlows } from './containers';
 import { applyAnimationBudget, flowEdge, overlayEdge } from './edges';
 import {
-  COLUMNS, EMPTY_HOST_BODY, GAP, GROUP_HEADER, GROUP_PAD, HOST_CONTENT_WIDTH, HOST_HEADER, HOST_PAD, HOST_SPACING_ROW,
+  CONTAINER_HEIGHT, CONTAINER_WIDTH, COLUMNS, EMPTY_HOST_BODY, GAP, GROUP_HEADER, GROUP_PAD, HOST_CONTENT_WIDTH, HOST_HEADER, HOST_PAD, HOST_SPACING_ROW,
   HOST_WIDTH, LANE_SPACING, POD_HEIGHT, POD_WIDTH, gridCell, gridHeight, groupHeight, groupWidth, hostOrigin, laneColumns,
   type Point,
 } from './layout';
@@ -29,12 +31,16 @@ export function containersGroupId(host: string): string {
   return `containers/${host}`;
 }
 
-export function containerId(host: string, name: string): string {
-  return `container/${host}/${name}`;
-}
+export { containerId };
 
+/**
+ * The picture of a snapshot. Compose containers and their traffic come from the snapshot itself
+ * (its hosts' `containers`, its `traffic`) unless `options` gives them.
+ */
 export function toFlow(snapshot: WorldSnapshot, options: FlowOptions = {}): Flow {
-  return modelToFlow(buildModel(snapshot), options);
+  const containers = options.containers ?? containerInputs(snapshot);
+  const flows = options.flows ?? trafficFlows(snapshot, containers);
+  return modelToFlow(buildModel(snapshot), { ...options, containers, flows });
 }
 
 export function modelToFlow(model: DiagramModel, options: FlowOptions = {}): Flow {
@@ -101,11 +107,11 @@ function hostBody(host: HostView, containers: readonly ContainerInput[], highlig
   }
   if (containers.length > 0) {
     const groupId = containersGroupId(host.name);
-    const height = groupHeight(containers.length, COLUMNS);
-    children.push(groupNode(groupId, 'containers', 'containers (docker-compose)', { x: HOST_PAD, y }, HOST_CONTENT_WIDTH, height, parentId,
-      `${containers.length} ${containers.length === 1 ? 'container' : 'containers'} on ${host.name}`, highlight));
-    containers.forEach((c, i) => children.push(containerNode(c, inGroup(i), groupId, highlight)));
-    y += height + 2 * GAP;
+    const box = layoutContainers(containers);
+    children.push(groupNode(groupId, 'containers', 'containers (docker)', { x: HOST_PAD, y }, HOST_CONTENT_WIDTH, box.height, parentId,
+      `${plural(containers.length, 'container')} on ${host.name}`, highlight));
+    for (const { container, position } of box.placed) children.push(containerNode(container, position, groupId, highlight));
+    y += box.height + 2 * GAP;
   }
   const empty = children.length === 0;
   const height = empty ? HOST_HEADER + EMPTY_HOST_BODY : y - 2 * GAP + HOST_PAD;
@@ -203,15 +209,18 @@ function podNode(pod: PodView, position: Point, parentId: string, highlight: Rea
 
 function containerNode(c: ContainerInput, position: Point, parentId: string, highlight: ReadonlySet<string>): ContainerFlowNode {
   const id = containerId(c.host, c.name);
+  const parts = [`container ${c.name}${c.service === undefined ? '' : ` (service ${c.service})`} on ${c.host}`, c.status];
+  if (c.ip !== undefined && c.ip !== '') parts.push(`IP ${c.ip}`);
+  if (c.ports !== undefined && c.ports !== '') parts.push(`ports ${c.ports}`);
   return withHighlight({
     id,
     type: 'container',
     position,
-    width: POD_WIDTH,
-    height: POD_HEIGHT,
+    width: CONTAINER_WIDTH,
+    height: CONTAINER_HEIGHT,
     parentId,
-    ariaLabel: `container ${c.name} on ${c.host}, ${c.status}`,
-    data: { host: c.host, name: c.name, status: c.status, category: c.category, highlighted: highlight.has(id) },
+    ariaLabel: parts.join(', '),
+    data: { host: c.host, name: c.name, service: c.service, label: c.label ?? c.name, status: c.status, category: c.category, highlighted: highlight.has(id) },
   }, highlight);
 }
 

@@ -41,6 +41,10 @@ export interface PodNodeData extends Record<string, unknown> {
 export interface ContainerNodeData extends Record<string, unknown> {
   readonly host: string;
   readonly name: string;
+  /** The compose service ("worker"), shown as the node's title; undefined for a plain `docker run`. */
+  readonly service: string | undefined;
+  /** The name as compose's log prefix shows it ("worker_1"). */
+  readonly label: string;
   readonly status: string;
   readonly category: PodCategory;
   readonly highlighted: boolean;
@@ -56,6 +60,8 @@ export interface LinkEdgeData extends Record<string, unknown> {
   readonly kind: 'overlay' | 'flow';
   /** True when the animation budget or reduced motion turned a wanted animation off. */
   readonly stilled: boolean;
+  /** Seconds per dash period of a moving flow: shorter when the rate is higher. */
+  readonly duration?: number;
 }
 
 export type DiagramEdge = Edge<LinkEdgeData, 'link'>;
@@ -71,6 +77,14 @@ export interface ContainerInput {
   readonly name: string;
   readonly status: string;
   readonly category: PodCategory;
+  /** Shown name, compose's log prefix ("worker_1"); the full name when absent. */
+  readonly label?: string;
+  readonly service?: string;
+  /** Callers on the left, the services they call on the right (see containers.ts); right when absent. */
+  readonly side?: 'left' | 'right';
+  readonly ip?: string;
+  /** Published ports, "8001→80". */
+  readonly ports?: string;
 }
 
 /** Traffic between two diagram elements (DockerCoins worker → rng, a Service → its pods...). */
@@ -82,6 +96,10 @@ export interface DataFlowInput {
   readonly label?: string;
   /** Whether data moves right now (animated, within the budget). */
   readonly active: boolean;
+  /** Measured requests per second: how fast the dashes move. */
+  readonly ratePerSecond?: number;
+  /** What a screen reader hears for the edge; a generic phrase when absent. */
+  readonly ariaLabel?: string;
 }
 
 export interface FlowOptions {

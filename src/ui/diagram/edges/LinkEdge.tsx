@@ -1,11 +1,15 @@
 /**
- * The one edge component: a straight line for the pod-network overlay between hosts, a curve for
- * traffic. React Flow adds the `animated` class (a moving dash) when toFlow grants an animation.
- * The label is HTML (it may wrap to fit between two hosts) and sits beside the line, not over it.
+ * The one edge component: a straight line for the pod-network overlay between hosts, a curve with an
+ * arrowhead for traffic (its direction stays readable when nothing moves). React Flow adds the
+ * `animated` class (a moving dash) when toFlow grants an animation; a flow's dash period follows its
+ * rate (`data.duration`). The label is HTML (it may wrap) and sits beside the line, not over it.
  */
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, Position, getBezierPath, getStraightPath, type EdgeProps } from '@xyflow/react';
 import type { DiagramEdge } from '../types';
+
+/** The arrowhead Diagram.tsx defines once for every flow edge. */
+export const FLOW_ARROW_ID = 'kp-dg-flow-arrow';
 
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, data } = props;
@@ -23,6 +27,8 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
         path={path}
         className={`kp-dg-edge-${overlay ? 'overlay' : 'flow'}${data?.stilled === true ? ' kp-dg-edge-stilled' : ''}`}
         interactionWidth={0}
+        {...(overlay ? {} : { markerEnd: `url(#${FLOW_ARROW_ID})` })}
+        {...(data?.duration === undefined ? {} : { style: { animationDuration: `${data.duration}s` } })}
       />
       {label !== undefined && label !== '' && (
         <EdgeLabelRenderer>

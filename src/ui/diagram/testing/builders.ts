@@ -4,7 +4,7 @@
  */
 import { deepFreeze } from '../../../engine';
 import type {
-  ClusterSnapshot, ContainerState, ContainerStatus, DaemonSet, HostSnapshot, Node, Pod, Stored, WorldSnapshot,
+  ClusterSnapshot, ContainerSnapshot, ContainerState, ContainerStatus, DaemonSet, HostSnapshot, Node, Pod, Stored, WorldSnapshot,
 } from '../../../engine';
 
 const CREATED = '2023-06-01T09:00:00Z';
@@ -22,8 +22,8 @@ function meta(name: string, namespace: string | undefined, labels: Record<string
   };
 }
 
-export function host(name: string, ip: string, kubeletRunning = false, apiServer?: string): HostSnapshot {
-  return { name, ip, kubeletRunning, apiServer };
+export function host(name: string, ip: string, kubeletRunning = false, apiServer?: string, containers: readonly ContainerSnapshot[] = []): HostSnapshot {
+  return { name, ip, kubeletRunning, apiServer, containers };
 }
 
 export interface NodeSpec {
@@ -171,6 +171,6 @@ export function cluster(parts: ClusterParts): ClusterSnapshot {
   };
 }
 
-export function world(hosts: readonly HostSnapshot[], clusters: readonly ClusterSnapshot[] = [], revision = 1): WorldSnapshot {
-  return { revision, now: revision * 1000, wallNow: Date.UTC(2023, 5, 1, 9, 0, 0) + revision * 1000, seed: 'diagram', hosts, clusters };
+export function world(hosts: readonly HostSnapshot[], clusters: readonly ClusterSnapshot[] = [], revision = 1, traffic: WorldSnapshot['traffic'] = []): WorldSnapshot {
+  return { revision, now: revision * 1000, wallNow: Date.UTC(2023, 5, 1, 9, 0, 0) + revision * 1000, seed: 'diagram', hosts, clusters, traffic };
 }
