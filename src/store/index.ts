@@ -12,6 +12,6 @@ export { clampSpeed } from './clockDriver';
 export type { LessonSource, LessonState, LessonStatus } from './lessonSlice';
 export { startWebuiPoller, webuiAddress, POLL_INTERVAL_MS, MAX_IN_FLIGHT, WEBUI_PORT } from './webuiPoller';
 export type { WebuiPoller, WebuiView, WebuiTarget, WebuiProblem, BrowserGet, BrowserAnswer, BrowserError } from './webuiPoller';
-export { browserGet, BROWSER_ORIGIN } from './webuiBrowser';
+export { browserGet } from './webuiBrowser';
 export { SERIES_LENGTH, parseAnswer, pushSample, speedPoints, currentSpeed, formatSpeed, summarize } from './webuiSamples';
 export type { WebuiSample, SpeedPoint, SpeedSummary, ParsedAnswer } from './webuiSamples';

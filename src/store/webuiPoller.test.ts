@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { World } from '../engine';
 import { MAX_IN_FLIGHT, startWebuiPoller, type BrowserAnswer, type BrowserGet } from './webuiPoller';
+
+const REFUSED: BrowserAnswer = { kind: 'error', error: 'refused', code: 'ERR_CONNECTION_REFUSED' };
 import { currentSpeed, formatSpeed, speedPoints } from './webuiSamples';
 
 /** A fake web UI on node1:8000 whose counter grows like one worker: +4 every 1.2 s. */
-function oneWorkerWebui(world: World, latencyMs = 3): { get: BrowserGet; urls: string[] } {
+function oneWorkerWebui(latencyMs = 3): { get: BrowserGet; urls: string[] } {
   const urls: string[] = [];
   const get: BrowserGet = (w, url, done) => {
     urls.push(url);
@@ -17,15 +19,16 @@ function oneWorkerWebui(world: World, latencyMs = 3): { get: BrowserGet; urls: s
   return { get, urls };
 }
 
-const refused: BrowserGet = (_w, _url, done) => done({ kind: 'error', error: 'refused' });
+const refused: BrowserGet = (_w, _url, done) => {
+  done(REFUSED);
+};
 
 describe('startWebuiPoller: the browser tab polling /json once per virtual second', () => {
   it('asks the node address at once, then once per second of virtual time, wherever time is moved from', () => {
     const world = new World({ seed: 'webui' });
-    const { get, urls } = oneWorkerWebui(world);
+    const { get, urls } = oneWorkerWebui();
     const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get });
-    const ip = world.host('node1')!.ip;
-    expect(urls).toEqual([`http://${ip}:8000/json`]);
+    expect(urls).toEqual(['http://node1:8000/json']);
     expect(poller.getView()).toMatchObject({ address: 'http://node1:8000/', series: [], sent: 1, received: 0 });
     // One advance of a minute is sixty ticks, as if the frame loop had moved it bit by bit.
     world.advance(60_000);
@@ -39,7 +42,7 @@ describe('startWebuiPoller: the browser tab polling /json once per virtual secon
 
   it('shows the jagged speed of one worker, about 4 with dips to 0, averaging 3.3', () => {
     const world = new World({ seed: 'webui' });
-    const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get: oneWorkerWebui(world).get });
+    const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get: oneWorkerWebui().get });
     world.advance(60_000);
     const points = speedPoints(poller.getView().series).slice(-60).map((p) => Math.round(p.y));
     expect(new Set(points)).toEqual(new Set([0, 4]));
@@ -54,16 +57,16 @@ describe('startWebuiPoller: the browser tab polling /json once per virtual secon
     const poller = startWebuiPoller({ world, target: { node: 'node2', port: 8000 }, get: refused });
     let notified = 0;
     poller.subscribe(() => notified++);
-    expect(poller.getView().problem).toEqual({ kind: 'network', error: 'refused' });
+    expect(poller.getView().problem).toEqual({ kind: 'network', error: 'refused', code: 'ERR_CONNECTION_REFUSED' });
     world.advance(3_000);
     expect(notified).toBe(3);
-    expect(poller.getView()).toMatchObject({ sent: 4, received: 0, series: [], problem: { kind: 'network', error: 'refused' } });
+    expect(poller.getView()).toMatchObject({ sent: 4, received: 0, series: [], problem: { kind: 'network', error: 'refused', code: 'ERR_CONNECTION_REFUSED' } });
   });
 
   it('starts showing samples once the web UI answers, and clears the problem', () => {
     const world = new World({ seed: 'webui' });
     let up = false;
-    const answers = oneWorkerWebui(world).get;
+    const answers = oneWorkerWebui().get;
     const get: BrowserGet = (w, url, done) => (up ? answers(w, url, done) : refused(w, url, done));
     const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get });
     world.advance(2_000);
@@ -80,7 +83,9 @@ describe('startWebuiPoller: the browser tab polling /json once per virtual secon
       { kind: 'response', status: 404, body: 'Cannot GET /json' },
       { kind: 'response', status: 200, body: 'RNG running on 3f2a' },
     ];
-    const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get: (_w, _u, done) => done(queue.shift()!) });
+    const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get: (_w, _u, done) => {
+      done(queue.shift()!);
+    } });
     world.advance(1_000);
     expect(poller.getView().problem).toEqual({ kind: 'http', status: 404 });
     world.advance(1_000);
@@ -91,7 +96,9 @@ describe('startWebuiPoller: the browser tab polling /json once per virtual secon
   it('sends no more than six requests at once to a web UI that never answers (Redis stopped)', () => {
     const world = new World({ seed: 'webui' });
     let sent = 0;
-    const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get: () => void sent++ });
+    const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get: () => {
+      sent++;
+    } });
     world.advance(20_000);
     expect(sent).toBe(MAX_IN_FLIGHT);
     expect(poller.getView()).toMatchObject({ sent: MAX_IN_FLIGHT, problem: undefined, series: [] });
@@ -99,7 +106,7 @@ describe('startWebuiPoller: the browser tab polling /json once per virtual secon
 
   it('ignores answers that arrive after the tab closed', () => {
     const world = new World({ seed: 'webui' });
-    const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get: oneWorkerWebui(world, 500).get });
+    const poller = startWebuiPoller({ world, target: { node: 'node1', port: 8000 }, get: oneWorkerWebui(500).get });
     poller.stop();
     world.advance(1_000);
     expect(poller.getView().received).toBe(0);

@@ -5,29 +5,32 @@
  * fire exactly where the store's frame loop (or window.kubeplay.advance, or `?speed=`) moves time,
  * never from a real timer; answers come back at the virtual instant the model answers them.
  *
- * The request goes in from outside the nodes, as PWK's port proxy did: to the node's address and
+ * The request goes in from outside the nodes, as PWK's port proxy did: to the node (by name) and
  * the published port, so "connection refused" is what a browser gets when nothing listens there.
  * Like the real page, a tick sends a new request whether or not the previous one was answered
  * (a web UI waiting on a stopped Redis piles them up), up to the browser's six connections per host.
  */
-import type { TimerId, Unsubscribe, World } from '../engine';
+import type { BrowserError, TimerId, Unsubscribe, World } from '../engine';
 import type { NodeName } from './playground';
 import { parseAnswer, pushSample, type WebuiSample } from './webuiSamples';
 
 /** What a browser can report about one request. */
 export type BrowserAnswer =
   | { readonly kind: 'response'; readonly status: number; readonly body: string }
-  | { readonly kind: 'error'; readonly error: BrowserError };
+  /** `code` is Chromium's, shown under its error page: ERR_CONNECTION_REFUSED. */
+  | { readonly kind: 'error'; readonly error: BrowserError; readonly code: string };
 
-/** Chrome's net errors for what the simulated network can do: ERR_CONNECTION_REFUSED, … */
-export type BrowserError = 'refused' | 'unreachable' | 'reset' | 'timeout';
+export type { BrowserError };
 
-/** Sends one HTTP GET from outside the nodes; `done` runs later, on the world's clock (or now). */
-export type BrowserGet = (world: World, url: string, done: (answer: BrowserAnswer) => void) => void;
+/**
+ * Sends one HTTP GET from outside the nodes; `done` runs later, on the world's clock (or now).
+ * Returns a way to drop the request (the tab closed), if it can be dropped.
+ */
+export type BrowserGet = (world: World, url: string, done: (answer: BrowserAnswer) => void) => (() => void) | void;
 
 /** The last request that did not give a sample. */
 export type WebuiProblem =
-  | { readonly kind: 'network'; readonly error: BrowserError }
+  | { readonly kind: 'network'; readonly error: BrowserError; readonly code: string }
   | { readonly kind: 'http'; readonly status: number }
   | { readonly kind: 'not-webui' };
 
@@ -74,7 +77,7 @@ export function webuiAddress(target: WebuiTarget): string {
 export function startWebuiPoller({ world, target, get }: WebuiPollerInit): WebuiPoller {
   const listeners = new Set<() => void>();
   let view: WebuiView = { target, address: webuiAddress(target), series: [], problem: undefined, sent: 0, received: 0 };
-  let inFlight = 0;
+  const inFlight = new Set<() => void>();
   let timer: TimerId | undefined;
   let stopped = false;
 
@@ -84,7 +87,6 @@ export function startWebuiPoller({ world, target, get }: WebuiPollerInit): Webui
   };
 
   const answered = (answer: BrowserAnswer) => {
-    inFlight--;
     if (stopped) return;
     const outcome = readAnswer(answer);
     publish(outcome.ok
@@ -94,21 +96,23 @@ export function startWebuiPoller({ world, target, get }: WebuiPollerInit): Webui
 
   const tick = () => {
     timer = world.clock.schedule(POLL_INTERVAL_MS, tick, 'browser:webui');
-    if (inFlight >= MAX_IN_FLIGHT) return;
-    // The node's own address, as a browser outside the cluster reaches it (the host may have none yet).
-    const ip = world.host(target.node)?.ip;
-    inFlight++;
+    if (inFlight.size >= MAX_IN_FLIGHT) return;
     view = { ...view, sent: view.sent + 1 };
-    if (ip === undefined) {
-      answered({ kind: 'error', error: 'unreachable' });
-      return;
-    }
-    let once = false;
-    get(world, `http://${ip}:${target.port}/json`, (answer) => {
-      if (once) return;
-      once = true;
+    let done = false;
+    let cancel: () => void = () => undefined;
+    const finish = (answer: BrowserAnswer) => {
+      if (done) return;
+      done = true;
+      inFlight.delete(cancel);
       answered(answer);
-    });
+    };
+    const dropped = get(world, `http://${target.node}:${target.port}/json`, finish);
+    if (!done) {
+      cancel = () => {
+        if (typeof dropped === 'function') dropped();
+      };
+      inFlight.add(cancel);
+    }
   };
 
   // The page asks at once when it opens, then every second.
@@ -125,6 +129,9 @@ export function startWebuiPoller({ world, target, get }: WebuiPollerInit): Webui
     stop() {
       stopped = true;
       world.clock.cancel(timer);
+      // A closed tab's requests are dropped: their answers (and time-outs) concern nobody.
+      for (const cancel of inFlight) cancel();
+      inFlight.clear();
       listeners.clear();
     },
   };
@@ -135,7 +142,7 @@ type ReadAnswer = { readonly ok: true; readonly sample: WebuiSample } | { readon
 function readAnswer(answer: BrowserAnswer): ReadAnswer {
   switch (answer.kind) {
     case 'error':
-      return { ok: false, problem: { kind: 'network', error: answer.error } };
+      return { ok: false, problem: { kind: 'network', error: answer.error, code: answer.code } };
     case 'response': {
       if (answer.status !== 200) return { ok: false, problem: { kind: 'http', status: answer.status } };
       const parsed = parseAnswer(answer.body);

@@ -8,6 +8,9 @@ import { WebuiPanel } from './WebuiPanel';
 const en = webuiMessages('en');
 const es = webuiMessages('es');
 const noop = () => undefined;
+const refused: BrowserGet = (_w, _u, done) => {
+  done({ kind: 'error', error: 'refused', code: 'ERR_CONNECTION_REFUSED' });
+};
 
 /** A fake sample source: the web UI of one worker (+4 every 1.2 s), answering in 2 ms. */
 const oneWorker: BrowserGet = (world, _url, done) => {
@@ -46,7 +49,7 @@ describe('WebuiPanel: DockerCoins\' page in a small browser', () => {
   });
 
   it('shows the browser\'s error page when the connection is refused, and says it keeps trying', () => {
-    const html = render(viewAfter(3_000, (_w, _u, done) => done({ kind: 'error', error: 'refused' }), 'node2'));
+    const html = render(viewAfter(3_000, refused, 'node2'));
     expect(html).toContain('data-testid="webui-error"');
     expect(html).toContain('This site can’t be reached');
     expect(html).toContain('node2 refused to connect.');
@@ -56,10 +59,10 @@ describe('WebuiPanel: DockerCoins\' page in a small browser', () => {
   });
 
   it('speaks the learner\'s language around the page, and DockerCoins\' English inside it', () => {
-    const refused = render(viewAfter(0, (_w, _u, done) => done({ kind: 'error', error: 'refused' })), es);
-    expect(refused).toContain('No se puede acceder a este sitio web');
-    expect(refused).toContain('node1 ha rechazado la conexión.');
-    expect(refused).toContain('aria-label="Cerrar la interfaz web"');
+    const error = render(viewAfter(0, refused), es);
+    expect(error).toContain('No se puede acceder a este sitio web');
+    expect(error).toContain('node1 ha rechazado la conexión.');
+    expect(error).toContain('aria-label="Cerrar la interfaz web"');
     const live = render(viewAfter(20_000, oneWorker), es);
     expect(live).toContain('DockerCoin Miner WebUI');
     expect(live).toContain('Current mining speed:');
@@ -72,7 +75,7 @@ describe('WebuiPanel: DockerCoins\' page in a small browser', () => {
   });
 
   it('keeps the graph and says so when a refresh fails after the page loaded', () => {
-    const stopsAt5s: BrowserGet = (w, u, done) => (w.now() < 5_000 ? oneWorker(w, u, done) : done({ kind: 'error', error: 'refused' }));
+    const stopsAt5s: BrowserGet = (w, u, done) => (w.now() < 5_000 ? oneWorker(w, u, done) : refused(w, u, done));
     const html = render(viewAfter(10_000, stopsAt5s));
     expect(html).toContain('Current mining speed:');
     expect(html).toContain('The last refresh failed (ERR_CONNECTION_REFUSED)');

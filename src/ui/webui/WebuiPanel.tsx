@@ -7,7 +7,7 @@
  */
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { NODE_NAMES, currentSpeed, formatSpeed, speedPoints, summarize, type NodeName, type SpeedPoint, type WebuiProblem, type WebuiView } from '../../store';
-import { ERROR_CODES, PAGE, type WebuiMessages } from './messages';
+import { PAGE, type WebuiMessages } from './messages';
 import { SpeedChart } from './SpeedChart';
 import { buckets, nextAnnouncement, smoothedSpeed, type Announced } from './textAlternative';
 
@@ -121,7 +121,7 @@ function problemText(t: WebuiMessages, host: string, problem: WebuiProblem): rea
 
 function problemCode(problem: WebuiProblem): string {
   switch (problem.kind) {
-    case 'network': return ERROR_CODES[problem.error];
+    case 'network': return problem.code;
     case 'http': return `HTTP ${problem.status}`;
     case 'not-webui': return '/json';
   }

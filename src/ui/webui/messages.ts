@@ -5,7 +5,8 @@
  * Two kinds of text: the browser around the page (address bar, buttons, error pages, the text
  * alternative) speaks the learner's language, as a browser would; the page itself — "DockerCoin
  * Miner WebUI", "Current mining speed: ~3.3 hashes/second" — is DockerCoins' own English HTML and
- * reads the same in both (see PAGE below).
+ * reads the same in both (see PAGE below). Chromium's error codes (ERR_CONNECTION_REFUSED) come with
+ * the engine's answer and are never translated.
  */
 import type { BrowserError, Lang } from '../../store';
 
@@ -15,14 +16,6 @@ export const PAGE = {
   speedLabel: 'Current mining speed:',
   speedUnit: 'hashes/second',
 } as const;
-
-/** Chrome's codes under its error page, which are never translated. */
-export const ERROR_CODES: Readonly<Record<BrowserError, string>> = {
-  refused: 'ERR_CONNECTION_REFUSED',
-  unreachable: 'ERR_ADDRESS_UNREACHABLE',
-  reset: 'ERR_CONNECTION_RESET',
-  timeout: 'ERR_CONNECTION_TIMED_OUT',
-};
 
 const en = {
   open: 'Web UI',
@@ -37,8 +30,10 @@ const en = {
   networkDetail: (error: BrowserError, host: string) => ({
     refused: `${host} refused to connect.`,
     unreachable: `${host} is unreachable.`,
-    reset: 'The connection was reset.',
+    reset: `${host} didn’t send any data.`,
     timeout: `${host} took too long to respond.`,
+    dns: `${host}’s server IP address could not be found.`,
+    'bad-url': 'The address is not valid.',
   })[error],
   notWorking: 'This page isn’t working',
   httpError: (status: number) => `HTTP ERROR ${status}`,
@@ -71,8 +66,10 @@ const es: WebuiMessages = {
   networkDetail: (error, host) => ({
     refused: `${host} ha rechazado la conexión.`,
     unreachable: `No se puede llegar a ${host}.`,
-    reset: 'Se ha restablecido la conexión.',
+    reset: `${host} no ha enviado ningún dato.`,
     timeout: `${host} ha tardado demasiado en responder.`,
+    dns: `No se ha podido encontrar la dirección IP del servidor de ${host}.`,
+    'bad-url': 'La dirección no es válida.',
   })[error],
   notWorking: 'Esta página no funciona',
   httpError: (status) => `HTTP ERROR ${status}`,
