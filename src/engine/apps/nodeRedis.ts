@@ -30,7 +30,8 @@ export class NodeRedisClient {
     private readonly host = 'redis',
     private readonly port = 6379,
   ) {
-    this.connect();
+    // createClient() connects on the next tick: after the script's own start-up lines.
+    this.scheduleRetry(0);
   }
 
   /** Sends a command; `cb` gets the reply, or undefined for an error reply. */

@@ -52,6 +52,9 @@ export class RedisStore {
   dirty = 0;
   private readonly counterSeconds = new Float64Array(HISTORY_SECONDS).fill(-1);
   private readonly counterValues = new Float64Array(HISTORY_SECONDS);
+  private counterValue = 0;
+  private counterSecond = -1;
+  private baseValue = 0;
 
   constructor(
     private readonly now: () => number,
@@ -71,6 +74,7 @@ export class RedisStore {
     for (const [k, v] of rdb) this.data.set(k, v.type === 'string' ? { type: 'string', value: v.value } : { type: 'hash', value: new Map(v.value) });
     // The counter had its loaded value all along, as far as its speed is concerned.
     this.counterValue = Number(this.getString(COUNTER_KEY) ?? '0') || 0;
+    this.baseValue = this.counterValue;
     this.counterSecond = -1;
     this.counterSeconds.fill(-1);
     this.fillTo(Math.floor(this.now() / 1000));
@@ -100,13 +104,11 @@ export class RedisStore {
     const window = Math.min(Math.max(Math.round(windowMs / 1000), 1), HISTORY_SECONDS - 1);
     const t = second - window;
     const i = ((t % HISTORY_SECONDS) + HISTORY_SECONDS) % HISTORY_SECONDS;
-    // Before the history starts the counter did not exist yet: 0.
-    const before = this.counterSeconds[i] === t ? this.counterValues[i]! : 0;
+    // Before the history starts: the counter as the store began (0, or what dump.rdb held).
+    const before = this.counterSeconds[i] === t ? this.counterValues[i]! : this.baseValue;
     return (this.counterValue - before) / window;
   }
 
-  private counterValue = 0;
-  private counterSecond = -1;
 
   /** Seconds without writes keep the last value, so the history has one entry per second. */
   private fillTo(second: number): void {
@@ -185,7 +187,11 @@ export class RedisStore {
       case 'unlink': {
         if (n < 2) return arity(name);
         let removed = 0;
-        for (const key of args.slice(1)) if (this.data.delete(key)) (removed++, this.written(key));
+        for (const key of args.slice(1)) {
+          if (!this.data.delete(key)) continue;
+          removed++;
+          this.written(key);
+        }
         return integer(removed);
       }
       case 'exists':
