@@ -4,7 +4,7 @@
  * DockerCoins under dockercoins/, and k8s/dockercoins.yaml for the Kubernetes chapters.
  */
 import type { SourceFile } from './types';
-import { DOLLAR_BRACE as D, file } from './text';
+import { file } from './text';
 
 const README = file`
 # Container Training
@@ -15,7 +15,6 @@ and Kubernetes.
 - dockercoins/: DockerCoins, the sample application used all along
 - k8s/: Kubernetes manifests for the Kubernetes chapters
 - slides/: the slide decks, in Markdown
-- stacks/: Compose files to deploy DockerCoins from a registry
 - prepare-vms/: how the training machines get provisioned
 
 To follow along, clone this repository on your node, then:
@@ -41,14 +40,6 @@ const GITIGNORE = file`
 node_modules/
 slides/*.yml.html
 prepare-vms/tags/
-`;
-
-const SLIDES_README = file`
-# Slides
-
-Each deck (*.yml) lists the chapters it shows, in order. Chapters are
-Markdown files; "---" separates two slides, "class: title" makes a
-title slide.
 `;
 
 const SELF_PACED = file`
@@ -96,30 +87,6 @@ Scripts that create the workshop's machines and install Docker, Compose
 and kubeadm on them. Learners never need them.
 `;
 
-const STACK = file`
-version: "3"
-
-services:
-  rng:
-    image: ${D}REGISTRY-127.0.0.1:5000}/rng:${D}TAG-latest}
-    deploy:
-      mode: global
-
-  hasher:
-    image: ${D}REGISTRY-127.0.0.1:5000}/hasher:${D}TAG-latest}
-
-  webui:
-    image: ${D}REGISTRY-127.0.0.1:5000}/webui:${D}TAG-latest}
-    ports:
-    - "8000:80"
-
-  redis:
-    image: redis
-
-  worker:
-    image: ${D}REGISTRY-127.0.0.1:5000}/worker:${D}TAG-latest}
-`;
-
 /** The shape `kubectl create deployment X --image=Y --dry-run=client -o yaml` gives, trimmed. */
 function deployment(name: string, image: string): string {
   return [
@@ -156,9 +123,7 @@ export function containerTrainingFiles(): SourceFile[] {
     { path: 'README.md', content: README },
     { path: 'k8s/dockercoins.yaml', content: dockercoinsManifest() },
     { path: 'prepare-vms/README.md', content: PREPARE_README },
-    { path: 'slides/README.md', content: SLIDES_README },
     { path: 'slides/kube-selfpaced.yml', content: SELF_PACED },
     { path: 'slides/shared/sampleapp.md', content: SAMPLE_APP },
-    { path: 'stacks/dockercoins.yml', content: STACK },
   ];
 }

@@ -17,7 +17,7 @@ describe('tree', () => {
 
   it('-L limits the depth, -d lists directories only, -a shows hidden files', async () => {
     expect((await sh.run('tree -L 1')).stdout).toBe([
-      '.', '├── LICENSE', '├── README.md', '├── dockercoins', '├── k8s', '├── prepare-vms', '├── slides', '└── stacks', '', '5 directories, 2 files', '',
+      '.', '├── LICENSE', '├── README.md', '├── dockercoins', '├── k8s', '├── prepare-vms', '└── slides', '', '4 directories, 2 files', '',
     ].join('\n'));
     expect((await sh.run('tree -d dockercoins/webui')).stdout).toBe('dockercoins/webui\n└── files\n\n1 directory\n');
     const hidden = await sh.run('tree -a -L 1 --noreport | head -3');

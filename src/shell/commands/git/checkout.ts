@@ -1,6 +1,6 @@
 /**
  * `git checkout -- <path>...` (throw away edits: the file goes back to HEAD's content),
- * `git checkout <branch>` / `-b <new>`, `git branch [-a]`, and `git rev-parse` for scripts.
+ * `git checkout <branch>` and `git branch [-a]`.
  */
 import { resolvePath } from '../../../engine';
 import type { CommandContext } from '../../types';
@@ -8,10 +8,7 @@ import { parseGitArgs, usageError, usageText, wantsUsage, type GitOption } from 
 import { matches, openRepository, pathspecs } from './open';
 
 const CHECKOUT_USAGE = 'git checkout [options] <branch>\n   or: git checkout [options] [<branch>] -- <file>...';
-const CHECKOUT_OPTIONS: readonly GitOption[] = [
-  { key: 'quiet', short: 'q', long: 'quiet', help: 'suppress progress reporting' },
-  { key: 'new', short: 'b', value: '<branch>', help: 'create and checkout a new branch' },
-];
+const CHECKOUT_OPTIONS: readonly GitOption[] = [{ key: 'quiet', short: 'q', long: 'quiet', help: 'suppress progress reporting' }];
 
 function branchExists(ctx: CommandContext, gitDir: string, name: string): boolean {
   return ctx.host.fs.isFile(`${gitDir}/refs/heads/${name}`);
@@ -28,25 +25,11 @@ export function runCheckout(ctx: CommandContext, args: readonly string[]): numbe
   if (typeof opened === 'number') return opened;
   const { checkout, tree } = opened;
   const fs = ctx.host.fs;
-  const created = parsed.opts.get('new');
-  if (created !== undefined) {
-    if (branchExists(ctx, checkout.gitDir, created)) {
-      ctx.stderr.write(`fatal: A branch named '${created}' already exists.\n`);
-      return 128;
-    }
-    fs.writeFile(`${checkout.gitDir}/refs/heads/${created}`, `${tree.head.sha}\n`);
-    fs.writeFile(`${checkout.gitDir}/HEAD`, `ref: refs/heads/${created}\n`);
-    ctx.stderr.write(`Switched to a new branch '${created}'\n`);
-    return 0;
-  }
   const dashdash = args.includes('--');
   const [first] = parsed.operands;
   if (!dashdash && parsed.operands.length === 1 && first !== undefined && branchExists(ctx, checkout.gitDir, first)) {
-    if (first === tree.head.branch) ctx.stderr.write(`Already on '${first}'\n`);
-    else {
-      fs.writeFile(`${checkout.gitDir}/HEAD`, `ref: refs/heads/${first}\n`);
-      ctx.stderr.write(`Switched to branch '${first}'\n`);
-    }
+    // A clone has one branch: it is the one checked out.
+    ctx.stderr.write(`Already on '${first}'\n`);
     return 0;
   }
   const { specs, outside } = pathspecs(checkout, ctx.cwd, parsed.operands);
@@ -87,31 +70,6 @@ export function runBranch(ctx: CommandContext, args: readonly string[]): number 
   if (args.includes('-a') || args.includes('--all')) {
     const branch = tree.head.branch ?? 'master';
     out += `  remotes/origin/HEAD -> origin/${branch}\n  remotes/origin/${branch}\n`;
-  }
-  ctx.stdout.write(out);
-  return 0;
-}
-
-export function runRevParse(ctx: CommandContext, args: readonly string[]): number {
-  if (wantsUsage(args)) {
-    ctx.stdout.write('usage: git rev-parse [--short | --abbrev-ref] HEAD | --show-toplevel | --git-dir\n');
-    return 129;
-  }
-  const opened = openRepository(ctx);
-  if (typeof opened === 'number') return opened;
-  const { checkout, tree } = opened;
-  let out = '';
-  const abbrev = args.includes('--abbrev-ref');
-  const shortIds = args.includes('--short');
-  for (const a of args) {
-    if (a === '--show-toplevel') out += `${checkout.root}\n`;
-    else if (a === '--git-dir') out += checkout.root === ctx.cwd ? '.git\n' : `${checkout.gitDir}\n`;
-    else if (a === 'HEAD' || a === tree.head.branch) out += abbrev ? `${tree.head.branch ?? 'HEAD'}\n` : `${shortIds ? tree.head.sha.slice(0, 7) : tree.head.sha}\n`;
-    else if (!a.startsWith('-')) {
-      ctx.stdout.write(out);
-      ctx.stderr.write(`fatal: ambiguous argument '${a}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'\n`);
-      return 128;
-    }
   }
   ctx.stdout.write(out);
   return 0;

@@ -17,12 +17,8 @@ export const CLONE_OPTIONS: readonly GitOption[] = [
   { key: 'verbose', short: 'v', long: 'verbose', help: 'be more verbose' },
   { key: 'quiet', short: 'q', long: 'quiet', help: 'be more quiet' },
   { key: 'progress', long: 'progress', help: 'force progress reporting' },
-  { key: 'recursive', long: 'recursive', help: 'initialize submodules in the clone' },
-  { key: 'recursive', long: 'recurse-submodules', help: 'initialize submodules in the clone' },
-  { key: 'origin', short: 'o', long: 'origin', value: '<name>', help: "use <name> instead of 'origin' to track upstream" },
   { key: 'branch', short: 'b', long: 'branch', value: '<branch>', help: "checkout <branch> instead of the remote's HEAD" },
   { key: 'depth', long: 'depth', value: '<depth>', help: 'create a shallow clone of that depth' },
-  { key: 'single', long: 'single-branch', help: 'clone only one branch, HEAD or --branch' },
 ];
 
 /** Virtual time between two redraws of a counter. */
@@ -127,7 +123,7 @@ export function runClone(ctx: CommandContext, args: readonly string[]): number |
   }
   const quiet = parsed.opts.has('quiet');
   const progress = !quiet && (ctx.stderr.isTerminal || parsed.opts.has('progress'));
-  const remoteName = parsed.opts.get('origin') ?? 'origin';
+  const remoteName = 'origin';
   return (function* (): Program {
     if (!quiet) ctx.stderr.write(`Cloning into '${dir}'...\n`);
     const rnd = ctx.world.random.fork(`git-clone/${ctx.host.name}/${ctx.world.now()}/${dest}`);

@@ -6,15 +6,13 @@
 import { gitBlobId, type SourceFile } from '../../../engine';
 import type { CommandContext } from '../../types';
 import { parseGitArgs, usageError, usageText, wantsUsage, type GitOption } from './args';
-import { matches, openRepository, pathspecs } from './open';
+import { ambiguous, matches, openRepository, pathspecs } from './open';
 import { unifiedHunks } from './unifiedDiff';
 import { workingChanges } from './worktree';
 
 const USAGE = 'git diff [<options>] [<commit> [<commit>]] [--] [<path>...]';
 const OPTIONS: readonly GitOption[] = [
   { key: 'cached', long: 'cached', help: 'compare the index with HEAD' },
-  { key: 'cached', long: 'staged', help: 'synonym of --cached' },
-  { key: 'nameOnly', long: 'name-only', help: 'show only names of changed files' },
   { key: 'nameStatus', long: 'name-status', help: 'show only names and status of changed files' },
 ];
 
@@ -52,21 +50,20 @@ export function runDiff(ctx: CommandContext, args: readonly string[]): number {
   const deleted = new Set(changes.deleted);
   let out = '';
   for (const path of changed) {
-    if (parsed.opts.has('nameOnly')) out += `${path}\n`;
-    else if (parsed.opts.has('nameStatus')) out += `${deleted.has(path) ? 'D' : 'M'}\t${path}\n`;
+    if (parsed.opts.has('nameStatus')) out += `${deleted.has(path) ? 'D' : 'M'}\t${path}\n`;
     else {
       const abs = `${checkout.root === '/' ? '' : checkout.root}/${path}`;
       const current = deleted.has(path) ? undefined : ctx.host.fs.readFile(abs);
       out += fileDiff(tree.files.get(path)!, current?.ok ? current.value : undefined);
     }
   }
-  // An unknown path that exists nowhere is an error, as git reports ambiguous arguments.
+  // Without "--", a path that exists nowhere could be a mistyped revision: git refuses to guess.
   for (const [i, spec] of specs.entries()) {
+    if (args.includes('--')) break;
     const abs = `${checkout.root === '/' ? '' : checkout.root}/${spec}`;
     if (spec !== '' && !ctx.host.fs.exists(abs) && ![...tree.files.keys()].some((p) => matches([spec], p))) {
       const arg = operands[i]!;
-      ctx.stderr.write(`fatal: ambiguous argument '${arg}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'\n`);
-      return 128;
+      return ambiguous(ctx, arg);
     }
   }
   ctx.stdout.write(out);

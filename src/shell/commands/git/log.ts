@@ -7,14 +7,12 @@ import { findCommit, type SourceCommit } from '../../../engine';
 import type { CommandContext } from '../../types';
 import { parseGitArgs, usageError, usageText, wantsUsage, type GitOption } from './args';
 import { shallowBoundary } from './gitDir';
-import { openRepository } from './open';
+import { ambiguous, openRepository } from './open';
 
 const USAGE = 'git log [<options>] [<revision range>] [[--] <path>...]';
 const OPTIONS: readonly GitOption[] = [
   { key: 'max', short: 'n', long: 'max-count', value: '<n>', help: 'limit the number of commits to output' },
   { key: 'oneline', long: 'oneline', help: 'one line per commit, with an abbreviated id' },
-  { key: 'pretty', long: 'pretty', value: '<format>', help: 'oneline, short, medium or full' },
-  { key: 'pretty', long: 'format', value: '<format>', help: 'same as --pretty' },
 ];
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
@@ -49,12 +47,8 @@ export function runLog(ctx: CommandContext, rawArgs: readonly string[]): number 
   const { checkout, tree } = opened;
   const branch = tree.head.branch ?? 'master';
   const known = ['HEAD', branch, `origin/${branch}`, `remotes/origin/${branch}`, tree.head.sha, tree.head.sha.slice(0, 7)];
-  for (const rev of parsed.operands) {
-    if (!known.includes(rev)) {
-      ctx.stderr.write(`fatal: ambiguous argument '${rev}': unknown revision or path not in the working tree.\nUse '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'\n`);
-      return 128;
-    }
-  }
+  const unknown = parsed.operands.find((rev) => !known.includes(rev));
+  if (unknown !== undefined) return ambiguous(ctx, unknown);
   const found = findCommit(tree.head.sha)!;
   let commits = found.repo.commits.slice(found.index);
   const boundary = shallowBoundary(ctx.host.fs, checkout.gitDir);
@@ -68,22 +62,7 @@ export function runLog(ctx: CommandContext, rawArgs: readonly string[]): number 
     }
     if (Number(max) >= 0) commits = commits.slice(0, Number(max));
   }
-  const pretty = parsed.opts.has('oneline') ? 'abbrev' : parsed.opts.get('pretty') ?? 'medium';
-  const render = (c: SourceCommit): string | undefined => {
-    switch (pretty) {
-      case 'abbrev': return `${c.sha.slice(0, 7)} ${c.subject}\n`;
-      case 'oneline': return `${c.sha} ${c.subject}\n`;
-      case 'short': return `commit ${c.sha}\nAuthor: ${c.author} <${c.email}>\n\n    ${c.subject}\n`;
-      case 'medium': return medium(c);
-      case 'full': return `commit ${c.sha}\nAuthor: ${c.author} <${c.email}>\nCommit: ${c.author} <${c.email}>\n\n    ${c.subject}\n`;
-      default: return undefined;
-    }
-  };
-  if (render(commits[0] ?? found.repo.commits[0]!) === undefined) {
-    ctx.stderr.write(`fatal: invalid --pretty format: ${pretty}\n`);
-    return 128;
-  }
-  const oneLine = pretty === 'abbrev' || pretty === 'oneline';
-  ctx.stdout.write(commits.map((c) => render(c)!).join(oneLine ? '' : '\n'));
+  const oneline = parsed.opts.has('oneline');
+  ctx.stdout.write(oneline ? commits.map((c) => `${c.sha.slice(0, 7)} ${c.subject}\n`).join('') : commits.map(medium).join('\n'));
   return 0;
 }

@@ -47,3 +47,12 @@ export function pathspecs(checkout: Checkout, cwd: string, args: readonly string
 export function matches(specs: readonly string[], path: string): boolean {
   return specs.length === 0 || specs.some((s) => s === '' || path === s || path.startsWith(`${s}/`));
 }
+
+/** A word that is neither a revision nor an existing path: git refuses to guess. */
+export function ambiguous(ctx: CommandContext, arg: string): number {
+  ctx.stderr.write(
+    `fatal: ambiguous argument '${arg}': unknown revision or path not in the working tree.\n`
+    + "Use '--' to separate paths from revisions, like this:\n'git <command> [<revision>...] -- [<file>...]'\n",
+  );
+  return 128;
+}

@@ -1,5 +1,5 @@
 /**
- * `git remote [-v]`, `git remote add`, `git pull` and `git fetch`. Our repositories never move
+ * `git remote [-v]`, `git pull` and `git fetch`. Our repositories never move
  * after a clone, so pulling talks to the server (and fails as clone would when it can't) and then
  * says "Already up-to-date." in git 1.8's spelling.
  */
@@ -8,7 +8,7 @@ import { parseGitArgs, usageError, usageText, wantsUsage, type GitOption } from 
 import { NOT_A_REPOSITORY, findCheckout, readConfig, readHead, remotesOf } from './gitDir';
 import { locateRemote } from './transport';
 
-const REMOTE_USAGE = 'git remote [-v | --verbose]\n   or: git remote add <name> <url>';
+const REMOTE_USAGE = 'git remote [-v | --verbose]';
 const REMOTE_OPTIONS: readonly GitOption[] = [{ key: 'verbose', short: 'v', long: 'verbose', help: 'be verbose; must be placed before a subcommand' }];
 
 export function runRemote(ctx: CommandContext, args: readonly string[]): number {
@@ -24,20 +24,10 @@ export function runRemote(ctx: CommandContext, args: readonly string[]): number 
     return 128;
   }
   const remotes = remotesOf(readConfig(ctx.host.fs, checkout.gitDir));
-  const [sub, ...rest] = parsed.operands;
+  const [sub] = parsed.operands;
   if (sub === undefined) {
     const verbose = parsed.opts.has('verbose');
     ctx.stdout.write(remotes.map((r) => (verbose ? `${r.name}\t${r.url} (fetch)\n${r.name}\t${r.url} (push)\n` : `${r.name}\n`)).join(''));
-    return 0;
-  }
-  if (sub === 'add') {
-    const [name, url] = rest;
-    if (name === undefined || url === undefined || rest.length > 2) return usageError(ctx, 'usage: git remote add [<options>] <name> <url>', REMOTE_USAGE, REMOTE_OPTIONS);
-    if (remotes.some((r) => r.name === name)) {
-      ctx.stderr.write(`fatal: remote ${name} already exists.\n`);
-      return 128;
-    }
-    ctx.host.fs.writeFile(`${checkout.gitDir}/config`, `[remote "${name}"]\n\turl = ${url}\n\tfetch = +refs/heads/*:refs/remotes/${name}/*\n`, { append: true });
     return 0;
   }
   return usageError(ctx, `error: Unknown subcommand: ${sub}`, REMOTE_USAGE, REMOTE_OPTIONS);

@@ -44,8 +44,7 @@ describe('in a fresh clone', () => {
     expect((await cloned.run('git remote')).stdout).toBe('origin\n');
     const pull = await cloned.run('git pull');
     expect(pull).toMatchObject({ stdout: 'Already up-to-date.\n', stderr: '', exitCode: 0 });
-    expect((await cloned.run('git branch; git rev-parse --short HEAD; git rev-parse --show-toplevel')).stdout)
-      .toBe('* master\n97dd56b\n/root/container.training\n');
+    expect((await cloned.run('git branch -a')).stdout).toBe('* master\n  remotes/origin/HEAD -> origin/master\n  remotes/origin/master\n');
   });
 
   it('.git holds git\'s own files', async () => {
@@ -78,7 +77,8 @@ describe('after editing files', () => {
     const r = await sh.run('git diff');
     expect(r.exitCode).toBe(0);
     await expect(r.stdout).toMatchFileSnapshot('golden/diff-worker.txt');
-    expect((await sh.run('git diff --name-status; git diff worker | grep -c "^diff"; git diff --cached')).stdout).toBe('M\tdockercoins/rng/Dockerfile\nM\tdockercoins/worker/worker.py\n1\n');
+    expect((await sh.run('git diff --name-status; git diff worker | grep -c "^diff"; git diff --cached; git diff -- nowhere')).stdout).toBe('M\tdockercoins/rng/Dockerfile\nM\tdockercoins/worker/worker.py\n1\n');
+    expect((await sh.run('git diff nowhere')).stderr).toMatch(/^fatal: ambiguous argument 'nowhere': unknown revision or path not in the working tree\.\n/);
   });
 
   it('checkout -- restores the file from HEAD, and status is clean again', async () => {
@@ -92,7 +92,6 @@ describe('after editing files', () => {
     const missing = await sh.run('git checkout -- nothing-here');
     expect(missing).toMatchObject({ stderr: "error: pathspec 'nothing-here' did not match any file(s) known to git.\n", exitCode: 1 });
     expect((await sh.run('git checkout master')).stderr).toBe("Already on 'master'\n");
-    expect((await sh.run('git checkout -b tweaks && git branch')).output).toBe("Switched to a new branch 'tweaks'\n  master\n* tweaks\n");
   });
 });
 
@@ -128,7 +127,6 @@ describe('git outside a checkout, and git itself', () => {
     expect(complete(['clone'], 'https://github.com/j')).toEqual(['https://github.com/jpetazzo/container.training', 'https://github.com/jpetazzo/dockercoins']);
     expect(complete(['clone'], '--de')).toEqual(['--depth']);
     expect(complete(['status'], '--s')).toEqual(['--short']);
-    expect(complete(['remote'], '')).toEqual(['add']);
     expect(complete(['checkout', '--'], '')).toEqual([]);
   });
 });

@@ -11,8 +11,6 @@ import { fromCwd, workingChanges } from './worktree';
 const USAGE = 'git status [options] [--] <pathspec>...';
 const OPTIONS: readonly GitOption[] = [
   { key: 'short', short: 's', long: 'short', help: 'show status concisely' },
-  { key: 'branch', short: 'b', long: 'branch', help: 'show branch information' },
-  { key: 'porcelain', long: 'porcelain', help: 'machine-readable output' },
 ];
 
 export function runStatus(ctx: CommandContext, args: readonly string[]): number {
@@ -33,11 +31,10 @@ export function runStatus(ctx: CommandContext, args: readonly string[]): number 
     ...changes.deleted.map((p) => ({ path: p, kind: 'deleted' as const })),
   ].sort((a, b) => (a.path < b.path ? -1 : 1));
 
-  if (parsed.opts.has('short') || parsed.opts.has('porcelain')) {
-    const porcelain = parsed.opts.has('porcelain');
-    let out = parsed.opts.has('branch') ? `## ${branch ?? 'HEAD (no branch)'}\n` : '';
-    for (const t of tracked) out += ` ${t.kind === 'modified' ? 'M' : 'D'} ${porcelain ? t.path : show(t.path)}\n`;
-    for (const u of changes.untracked) out += `?? ${porcelain ? u : show(u)}\n`;
+  if (parsed.opts.has('short')) {
+    let out = '';
+    for (const t of tracked) out += ` ${t.kind === 'modified' ? 'M' : 'D'} ${show(t.path)}\n`;
+    for (const u of changes.untracked) out += `?? ${show(u)}\n`;
     ctx.stdout.write(out);
     return 0;
   }
