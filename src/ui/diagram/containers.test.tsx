@@ -42,13 +42,15 @@ describe('toFlow: DockerCoins under docker-compose', () => {
     expect(container(quiet, 'container/node1/dockercoins_redis_1').position).toEqual(container(flow, 'container/node1/dockercoins_redis_1').position);
   });
 
-  it('animates the four flows of one worker, each labelled with its measured rate', () => {
+  it('animates the four flows of one worker, each labelled with its measured rate by its arrowhead', () => {
     const flow = toFlow(dockercoinsRunning(1));
-    expect(flow.edges.map((e) => [e.source.replace('container/node1/dockercoins_', ''), e.target.replace('container/node1/dockercoins_', ''), e.label, e.animated])).toEqual([
-      ['worker_1', 'rng_1', '3.3 req/s', true],
-      ['worker_1', 'hasher_1', '3.3 req/s', true],
-      ['worker_1', 'redis_1', '0.8 req/s', true],
-      ['webui_1', 'redis_1', '2.0 req/s', true],
+    const short = (id: string) => id.replace('container/node1/dockercoins_', '');
+    expect(flow.edges.map((e) => [short(e.source), short(e.target), e.label, e.animated, e.data?.labelSlot])).toEqual([
+      ['worker_1', 'rng_1', '3.3 req/s', true, { index: 0, count: 1 }],
+      ['worker_1', 'hasher_1', '3.3 req/s', true, { index: 0, count: 1 }],
+      // Redis hears from two services: their labels stack by its side, each naming its caller.
+      ['worker_1', 'redis_1', 'worker 0.8 req/s', true, { index: 1, count: 2 }],
+      ['webui_1', 'redis_1', 'webui 2.0 req/s', true, { index: 0, count: 2 }],
     ]);
     expect(flowEdge(flow, 'worker_1', 'rng_1')).toMatchObject({
       id: 'flow/node1/dockercoins_worker_1/node1/dockercoins_rng_1/http',
@@ -74,18 +76,19 @@ describe('toFlow: DockerCoins under docker-compose', () => {
     expect(flow.edges.every((e) => e.source.startsWith('container/') && e.target.startsWith('container/'))).toBe(true);
   });
 
-  it('with ten workers: 31 animated edges, one label per service and target', () => {
+  it('with ten workers: 31 animated edges, one label per service and target (the total)', () => {
     const flow = toFlow(dockercoinsRunning(10));
     expect(flow.edges).toHaveLength(31);
     expect(countAnimated(flow.edges)).toBe(31);
-    expect(flow.edges.filter((e) => e.label !== undefined).map((e) => e.label)).toEqual(['10 × worker: 10.0 req/s', '10 × worker: 10.0 req/s', '10 × worker: 2.5 req/s', '2.0 req/s']);
+    expect(flow.edges.filter((e) => e.label !== undefined).map((e) => e.label)).toEqual(['10.0 req/s', '10.0 req/s', 'worker 2.5 req/s', 'webui 2.0 req/s']);
+    expect(flow.edges.filter((e) => e.source.endsWith('worker_7')).map((e) => [e.label, e.data?.labelSlot])).toEqual([[undefined, undefined], [undefined, undefined], [undefined, undefined]]);
     const x = (n: number) => container(flow, `container/node1/dockercoins_worker_${n}`).position.y;
     expect(x(2)).toBeLessThan(x(10));
   });
 
   it(`merges each service's flows into one edge beyond ${FLOW_AGGREGATE_THRESHOLD} edges, keeping the animation cap`, () => {
     const flow = toFlow(dockercoinsRunning(100));
-    expect(flow.edges.map((e) => e.label)).toEqual(['100 × worker: 10.0 req/s', '100 × worker: 10.0 req/s', '100 × worker: 3.0 req/s', '2.0 req/s']);
+    expect(flow.edges.map((e) => e.label)).toEqual(['10.0 req/s', '10.0 req/s', 'worker 3.0 req/s', 'webui 2.0 req/s']);
     expect(flow.edges[0]?.ariaLabel).toBe('HTTP requests from 100 worker containers to rng, 10.0 per second');
     expect(countAnimated(flow.edges)).toBeLessThanOrEqual(MAX_ANIMATED_EDGES);
   });

@@ -6,8 +6,8 @@
  * - which side of its host's containers box it sits on: callers (worker, webui) on the left,
  *   the services they call (rng, hasher, redis) on the right, so every flow runs left to right;
  * - the data flows (worker → rng, worker → hasher, worker → redis, webui → redis) from the
- *   model's measured request rates, labelled once per service and target ("10 × worker: 9.8 req/s"),
- *   each edge's dash moving at a speed that follows its own rate.
+ *   model's measured request rates, labelled once per service and target with their total
+ *   ("9.8 req/s"), each edge's dash moving at a speed that follows its own rate.
  *
  * Pure, and it reads only the snapshot: the same snapshot always gives the same picture.
  */
@@ -104,7 +104,6 @@ function shortName(c: ContainerFacts): string {
 }
 
 interface Group {
-  readonly key: string;
   readonly service: string;
   readonly target: string;
   readonly targetLabel: string;
@@ -115,6 +114,10 @@ interface Group {
 /**
  * The data-flow edges between containers. Endpoints that are not containers (the browser, a node's
  * shell running curl) are left out: the picture shows the app's own traffic.
+ *
+ * Labels sit by the arrowhead, one per calling service and target: the target's side of the gap is
+ * where edges are told apart (they fan out from a worker but arrive at distinct services). A target
+ * called by several services (redis: worker and webui) stacks their labels, each naming its caller.
  */
 export function trafficFlows(world: ContainerWorld, containers: readonly ContainerInput[]): DataFlowInput[] {
   const byId = new Map(containers.map((c) => [containerId(c.host, c.name), c]));
@@ -128,17 +131,23 @@ export function trafficFlows(world: ContainerWorld, containers: readonly Contain
     if (source === undefined || target === undefined || to === undefined) continue;
     const service = source.service ?? source.label ?? source.name;
     const key = `${source.host}/${service}>${to}>${t.kind}`;
-    const group = groups.get(key) ?? { key, service, target: to, targetLabel: target.service ?? target.label ?? target.name, kind: t.kind, edges: [] };
+    const group = groups.get(key) ?? { service, target: to, targetLabel: target.service ?? target.label ?? target.name, kind: t.kind, edges: [] };
     groups.set(key, group);
     group.edges.push(t);
     edgeCount++;
   }
+  const callersOf = new Map<string, string[]>();
+  for (const g of groups.values()) callersOf.set(g.target, [...(callersOf.get(g.target) ?? []), `${g.service}>${g.kind}`]);
+  for (const list of callersOf.values()) list.sort();
+
   const aggregate = edgeCount > FLOW_AGGREGATE_THRESHOLD;
   const flows: DataFlowInput[] = [];
   for (const group of groups.values()) {
     const total = group.edges.reduce((sum, e) => sum + e.ratePerSecond, 0);
-    const label = `${group.edges.length > 1 ? `${group.edges.length} × ${group.service}: ` : ''}${total.toFixed(1)} req/s`;
-    const what = `${group.kind === 'redis' ? 'Redis commands' : 'HTTP requests'}`;
+    const callers = callersOf.get(group.target) ?? [];
+    const slot = { index: callers.indexOf(`${group.service}>${group.kind}`), count: callers.length };
+    const label = `${callers.length > 1 ? `${group.service} ` : ''}${total.toFixed(1)} req/s`;
+    const what = group.kind === 'redis' ? 'Redis commands' : 'HTTP requests';
     if (aggregate) {
       const first = group.edges[0]!;
       flows.push({
@@ -146,6 +155,7 @@ export function trafficFlows(world: ContainerWorld, containers: readonly Contain
         source: endpointId(first.from)!,
         target: group.target,
         label,
+        labelSlot: slot,
         active: total > 0,
         ratePerSecond: total,
         ariaLabel: `${what} from ${group.edges.length} ${group.service} containers to ${group.targetLabel}, ${total.toFixed(1)} per second`,
@@ -157,7 +167,7 @@ export function trafficFlows(world: ContainerWorld, containers: readonly Contain
       source: endpointId(e.from)!,
       target: group.target,
       // One label per service and target: ten labels over ten parallel edges would be unreadable.
-      ...(i === 0 ? { label } : {}),
+      ...(i === 0 ? { label, labelSlot: slot } : {}),
       active: e.ratePerSecond > 0,
       ratePerSecond: e.ratePerSecond,
       ariaLabel: `${what} from ${e.from.slice(e.from.indexOf('/') + 1)} to ${e.to.slice(e.to.indexOf('/') + 1)}, ${e.ratePerSecond.toFixed(1)} per second, ${Math.round(e.meanLatencyMs)} ms each`,

@@ -6,7 +6,7 @@
  */
 import { dashDuration } from './containers';
 import type { OverlayView } from './overlay';
-import type { DataFlowInput, DiagramEdge, LayoutDirection } from './types';
+import type { DataFlowInput, DiagramEdge, LabelSlot, LayoutDirection } from './types';
 import { hostId } from './model';
 
 export const MAX_ANIMATED_EDGES = 200;
@@ -26,6 +26,7 @@ interface EdgeDraft {
   readonly wantsMotion: boolean;
   /** Seconds per dash period, for flows with a measured rate. */
   readonly duration?: number;
+  readonly labelSlot?: LabelSlot;
 }
 
 export function overlayEdge(overlay: OverlayView, direction: LayoutDirection): EdgeDraft {
@@ -51,6 +52,7 @@ export function flowEdge(flow: DataFlowInput): EdgeDraft {
     kind: 'flow',
     wantsMotion: flow.active,
     ...(flow.ratePerSecond === undefined ? {} : { duration: dashDuration(flow.ratePerSecond) }),
+    ...(flow.labelSlot === undefined ? {} : { labelSlot: flow.labelSlot }),
     edge: {
       id: flow.id,
       type: 'link',
@@ -70,10 +72,14 @@ export function flowEdge(flow: DataFlowInput): EdgeDraft {
  */
 export function applyAnimationBudget(drafts: readonly EdgeDraft[], reducedMotion: boolean, budget = MAX_ANIMATED_EDGES): DiagramEdge[] {
   let left = reducedMotion ? 0 : Math.max(0, budget);
-  return drafts.map(({ edge, kind, wantsMotion, duration }) => {
+  return drafts.map(({ edge, kind, wantsMotion, duration, labelSlot }) => {
     const animated = wantsMotion && left > 0;
     if (animated) left--;
-    return { ...edge, animated, data: { kind, stilled: wantsMotion && !animated, ...(animated && duration !== undefined ? { duration } : {}) } };
+    return {
+      ...edge,
+      animated,
+      data: { kind, stilled: wantsMotion && !animated, ...(animated && duration !== undefined ? { duration } : {}), ...(labelSlot === undefined ? {} : { labelSlot }) },
+    };
   });
 }
 

@@ -21,7 +21,7 @@ export const HOST_SPACING_ROW = 140;
 export const HOST_SPACING_COLUMN = 72;
 export const LANE_SPACING = 48;
 /** Containers are smaller than pods, so the callers' and the called column leave room for flow labels between them. */
-export const CONTAINER_WIDTH = 150;
+export const CONTAINER_WIDTH = 140;
 export const CONTAINER_HEIGHT = 60;
 export const EMPTY_HOST_BODY = 24;
 

@@ -62,6 +62,13 @@ export interface LinkEdgeData extends Record<string, unknown> {
   readonly stilled: boolean;
   /** Seconds per dash period of a moving flow: shorter when the rate is higher. */
   readonly duration?: number;
+  /** Where the label goes: by the arrowhead, `index` of `count` stacked labels at that target; mid-edge when absent. */
+  readonly labelSlot?: LabelSlot;
+}
+
+export interface LabelSlot {
+  readonly index: number;
+  readonly count: number;
 }
 
 export type DiagramEdge = Edge<LinkEdgeData, 'link'>;
@@ -98,6 +105,8 @@ export interface DataFlowInput {
   readonly active: boolean;
   /** Measured requests per second: how fast the dashes move. */
   readonly ratePerSecond?: number;
+  /** Put the label by the arrowhead, stacked with the target's other labels. */
+  readonly labelSlot?: LabelSlot;
   /** What a screen reader hears for the edge; a generic phrase when absent. */
   readonly ariaLabel?: string;
 }

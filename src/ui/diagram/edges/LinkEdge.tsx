@@ -10,6 +10,9 @@ import type { DiagramEdge } from '../types';
 
 /** The arrowhead Diagram.tsx defines once for every flow edge. */
 export const FLOW_ARROW_ID = 'kp-dg-flow-arrow';
+/** Room for the arrowhead between a flow's label and its target; the height of one stacked label. */
+const LABEL_GAP = 12;
+const LABEL_ROW = 22;
 
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, data } = props;
@@ -18,8 +21,11 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
     ? getStraightPath({ sourceX, sourceY, targetX, targetY })
     : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   // Hosts side by side: the label goes above a horizontal line; stacked: to the right of a vertical one.
+  // A flow's label sits just before its arrowhead, stacked with the target's other labels.
   const vertical = sourcePosition === Position.Bottom || sourcePosition === Position.Top;
-  const place = vertical ? 'translate(10px, -50%)' : 'translate(-50%, calc(-100% - 6px))';
+  const slot = data?.labelSlot;
+  const [x, y] = slot === undefined ? [labelX, labelY] : [targetX - LABEL_GAP, targetY + (slot.index - (slot.count - 1) / 2) * LABEL_ROW];
+  const place = slot !== undefined ? 'translate(-100%, -50%)' : vertical ? 'translate(10px, -50%)' : 'translate(-50%, calc(-100% - 6px))';
   return (
     <>
       <BaseEdge
@@ -34,7 +40,7 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
         <EdgeLabelRenderer>
           <div
             className={`kp-dg-edge-label kp-dg-edge-label-${overlay ? 'overlay' : 'flow'}`}
-            style={{ transform: `translate(${labelX}px, ${labelY}px) ${place}` }}
+            style={{ transform: `translate(${x}px, ${y}px) ${place}` }}
             aria-hidden="true"
           >
             {label}
