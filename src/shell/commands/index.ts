@@ -10,4 +10,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'kubectl', summary: 'kubectl controls the Kubernetes cluster manager.', load: () => import('./kubectl').then((m) => m.kubectl) },
   { name: 'kubeadm', summary: 'kubeadm: easily bootstrap a secure Kubernetes cluster', load: () => import('./kubeadm').then((m) => m.kubeadm) },
   { name: 'git', summary: 'the stupid content tracker', load: () => import('./git').then((m) => m.git) },
+  { name: 'docker', summary: 'A self-sufficient runtime for containers', load: () => import('./docker').then((m) => m.docker) },
+  { name: 'docker-compose', summary: 'Define and run multi-container applications with Docker.', load: () => import('./compose').then((m) => m.dockerCompose) },
+  { name: 'curl', summary: 'transfer a URL', load: () => import('./net').then((m) => m.curl) },
+  { name: 'httping', summary: 'measure the latency of a webserver', load: () => import('./net').then((m) => m.httping) },
 ];
