@@ -34,6 +34,20 @@ export class ArgReader {
     return value;
   }
 
+  /** A number (fractions allowed) >= min; `fallback` when absent (undefined makes it required). */
+  amount(name: string, min: number, fallback?: number): number | undefined {
+    const value = this.raw[name];
+    if (value === undefined || value === null) {
+      if (fallback === undefined) this.missing(name);
+      return fallback;
+    }
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < min) {
+      this.errors.push(`"${name}" of ${this.predicate} must be a number of at least ${min}, got ${show(value)}`);
+      return undefined;
+    }
+    return value;
+  }
+
   /** A whole number >= min; `fallback` when absent (undefined makes it required). */
   count(name: string, min: number, fallback?: number): number | undefined {
     const value = this.raw[name];
@@ -84,6 +98,31 @@ export class ArgReader {
     return value;
   }
 
+  /**
+   * A list of names, as YAML writes it (`[rng, hasher]` or one per `- ` line); a single name is a
+   * list of one. Each must match `pattern` (described by `what` in errors).
+   */
+  names(name: string, pattern: RegExp, what: string): string[] | undefined {
+    const value = this.raw[name];
+    if (value === undefined || value === null) {
+      this.missing(name);
+      return undefined;
+    }
+    const items = Array.isArray(value) ? (value as readonly JsonValue[]) : [value];
+    const bad = items.filter((item) => typeof item !== 'string' || !pattern.test(item));
+    if (items.length === 0 || bad.length > 0) {
+      this.errors.push(`"${name}" of ${this.predicate} must be a list of ${what}, e.g. ${name}: [a, b]${bad.length > 0 ? `; got ${bad.map(show).join(', ')}` : ''}`);
+      return undefined;
+    }
+    const names = items as string[];
+    const dup = names.find((n, i) => names.indexOf(n) !== i);
+    if (dup !== undefined) {
+      this.errors.push(`"${name}" of ${this.predicate} lists "${dup}" twice`);
+      return undefined;
+    }
+    return names;
+  }
+
   oneOf<T extends string>(name: string, values: readonly T[], fallback: T): T | undefined {
     const value = this.raw[name];
     if (value === undefined || value === null) return fallback;
@@ -109,8 +148,8 @@ function show(value: JsonValue): string {
   return typeof value === 'string' ? `"${value}"` : JSON.stringify(value);
 }
 
-/** "node1 and node2", "a, b and c". */
-export function listWords(words: readonly string[]): string {
+/** "node1 and node2", "a, b and c" (Spanish: conjunction "y"). */
+export function listWords(words: readonly string[], conjunction = 'and'): string {
   if (words.length <= 1) return words.join('');
-  return `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
+  return `${words.slice(0, -1).join(', ')} ${conjunction} ${words[words.length - 1]}`;
 }

@@ -2,8 +2,11 @@
  * Every check predicate a lesson may use, by the name authors write. Adding one: a file in this
  * folder exporting `definePredicate({...})`, one line here, a test, a line in docs/lessons.md.
  */
+import { composeDown } from './composeDown';
+import { composeRunning } from './composeRunning';
 import { controlPlaneUp } from './controlPlaneUp';
 import { fileExists } from './fileExists';
+import { hashRate } from './hashRate';
 import { kubectlConfigured } from './kubectlConfigured';
 import { nodeJoined } from './nodeJoined';
 import { nodesReady } from './nodesReady';
@@ -19,6 +22,9 @@ export const PREDICATES: readonly AnyPredicate[] = [
   podsReady,
   objectExists,
   fileExists,
+  composeRunning,
+  hashRate,
+  composeDown,
 ];
 
 const BY_NAME = new Map(PREDICATES.map((p) => [p.name, p]));

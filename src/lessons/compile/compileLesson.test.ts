@@ -102,7 +102,7 @@ describe('runnable blocks', () => {
       `${SOURCE}:16: unknown option "--fast" after \`\`\`bash node1; options are may-fail, interrupt-after=<duration>`,
       `${SOURCE}:20: only shell blocks run on a node: write \`\`\`bash node1 (or drop "node1" to just show this block)`,
       `${SOURCE}:24: this \`\`\`bash node1 block is empty: write the command to run`,
-      `${SOURCE}:30: unknown variable {{joinComand}} (did you mean joinCommand?); variables are {{joinCommand}}, {{joinToken}}, {{caCertHash}}, {{apiServerEndpoint}}`,
+      `${SOURCE}:30: unknown variable {{joinComand}} (did you mean joinCommand?); variables are {{joinCommand}}, {{joinToken}}, {{caCertHash}}, {{apiServerEndpoint}}, {{webuiUrl}}`,
     ]);
   });
 });
@@ -119,7 +119,7 @@ describe('checks', () => {
 
   it('report unknown predicates and bad arguments at their line', () => {
     expect(errors(lesson('## One\n\n```check\n- nodes-ready: { count: 2 }\n- node-redy: { node: node2 }\n- nodes-ready: { count: 0 }\n```\n'))).toEqual([
-      `${SOURCE}:10: unknown check "node-redy" (did you mean nodes-ready?); checks are control-plane-up, kubectl-configured, node-joined, nodes-ready, pods-ready, object-exists, file-exists`,
+      `${SOURCE}:10: unknown check "node-redy" (did you mean nodes-ready?); checks are control-plane-up, kubectl-configured, node-joined, nodes-ready, pods-ready, object-exists, file-exists, compose-running, hash-rate, compose-down`,
       `${SOURCE}:11: "count" of nodes-ready must be a whole number of at least 1, got 0`,
     ]);
   });

@@ -1,8 +1,9 @@
 /** Every template variable a runnable block may use, by name. */
 import { apiServerEndpoint, caCertHash, joinCommand, joinToken } from './clusterVariables';
 import type { TemplateVariable } from './types';
+import { webuiUrlVariable } from './webuiUrl';
 
-export const VARIABLES: readonly TemplateVariable[] = [joinCommand, joinToken, caCertHash, apiServerEndpoint];
+export const VARIABLES: readonly TemplateVariable[] = [joinCommand, joinToken, caCertHash, apiServerEndpoint, webuiUrlVariable];
 
 const BY_NAME = new Map(VARIABLES.map((v) => [v.name, v]));
 
