@@ -126,3 +126,6 @@ export type {
 export { sha256, sha256Hex, toHex } from './util/sha256';
 export { trafficOf } from './net/trafficProbe';
 export type { TrafficEdge } from './net/trafficProbe';
+// Test double: DockerCoins on a minimal container runtime (model, curl and httping tests, the bench)
+export { StubCompose, DEFAULT_DOCKERCOINS } from './apps/testing/stubRuntime';
+export type { StubSpec, LogLine } from './apps/testing/stubRuntime';

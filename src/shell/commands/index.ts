@@ -12,4 +12,6 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'git', summary: 'the stupid content tracker', load: () => import('./git').then((m) => m.git) },
   { name: 'docker', summary: 'A self-sufficient runtime for containers', load: () => import('./docker').then((m) => m.docker) },
   { name: 'docker-compose', summary: 'Define and run multi-container applications with Docker.', load: () => import('./compose').then((m) => m.dockerCompose) },
+  { name: 'curl', summary: 'transfer a URL', load: () => import('./net').then((m) => m.curl) },
+  { name: 'httping', summary: 'measure the latency of a webserver', load: () => import('./net').then((m) => m.httping) },
 ];

@@ -1,0 +1,5 @@
+/**
+ * Network clients of the node: curl and httping. Loaded lazily (registry entries in ../index.ts).
+ */
+export { curl } from './curl';
+export { httping } from './httping';
