@@ -25,4 +25,48 @@ describe('the built-in lessons', () => {
     expect(commands).toContain(`node1: kubectl apply -n kube-system -f \\\n"https://cloud.weave.works/k8s/net?k8s-version=$(kubectl version | base64 |tr -d '\\n')"`);
     expect(lessons.filter((l) => l.id === 'start-the-cluster').map((l) => [l.lang, l.title])).toEqual([['es', 'Arrancar el clúster'], ['en', 'Start the cluster']]);
   });
+
+  const en = (id: string) => lessons.find((l) => l.id === id && l.lang === 'en')!;
+  const commandsOf = (id: string) => en(id).steps.flatMap((s) => s.blocks.map((b) => `${b.node}: ${b.command}`));
+
+  it('lessons 02 to 05 follow the workshop: the application, its source, running it, cleanup', () => {
+    expect(lessons.filter((l) => l.lang === 'en').map((l) => [l.order, l.id])).toEqual([
+      [1, 'start-the-cluster'], [2, 'the-application'], [3, 'get-the-source'], [4, 'run-the-application'], [5, 'cleanup'],
+    ]);
+    expect(en('the-application').steps.map((s) => s.id)).toEqual(['services', 'the-loop', 'nothing-yet']);
+    expect(en('get-the-source').steps.map((s) => s.id)).toEqual(['clone', 'look-around', 'compose-file', 'dockerfile', 'worker-code']);
+    expect(commandsOf('get-the-source')).toContain('node1: cd ~\ngit clone https://github.com/jpetazzo/container.training');
+    expect(commandsOf('get-the-source')).toContain('node1: cat worker/worker.py');
+    expect(en('run-the-application').steps.map((s) => s.id)).toEqual([
+      'compose-up', 'logs', 'webui', 'stop', 'detached', 'scale-2', 'scale-10', 'bottleneck', 'hasty-conclusion',
+    ]);
+    expect(commandsOf('run-the-application')).toEqual(expect.arrayContaining([
+      'node1: docker-compose up -d\ndocker-compose ps',
+      'node1: docker-compose logs --tail 10 worker',
+      'node2: curl -s {{webuiUrl}}/json',
+      'node1: docker-compose up -d --scale worker=2',
+      'node1: docker-compose up -d --scale worker=10',
+      'node1: httping -c 3 localhost:8001',
+      'node1: httping -c 3 localhost:8002',
+    ]));
+    expect(commandsOf('cleanup')).toContain('node1: cd ~/container.training/dockercoins\ndocker-compose down');
+  });
+
+  it('stops the attached docker-compose up with Ctrl+C in replay only', () => {
+    const up = en('run-the-application').steps[0]!.blocks[0]!;
+    expect(up.command).toBe('cd ~/container.training/dockercoins\ndocker-compose up');
+    expect(up.interruptAfterMs).toBe(90_000);
+  });
+
+  it('gives every scaling step a check only its own command makes true', () => {
+    const checksOf = (step: string) => en('run-the-application').steps.find((s) => s.id === step)!.checks.map((c) => [c.predicate, c.args]);
+    expect(checksOf('scale-2')).toEqual([
+      ['compose-running', { host: 'node1', project: 'dockercoins', services: ['worker'], count: 2 }],
+      ['hash-rate', { host: 'node1', atLeast: 6 }],
+    ]);
+    expect(checksOf('scale-10')).toEqual([
+      ['compose-running', { host: 'node1', project: 'dockercoins', services: ['worker'], count: 10 }],
+      ['hash-rate', { host: 'node1', atLeast: 9 }],
+    ]);
+  });
 });
