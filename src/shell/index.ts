@@ -18,5 +18,7 @@ export type { ContinuationReason } from './parser/errors';
 
 // The terminal: line discipline, completion, cooked mode, journal (src/shell/terminal)
 export { createTerminalSession } from './terminal/terminalSession';
+export { createDeferredShell } from './terminal/deferredShell';
+export type { DeferredShellOptions } from './terminal/deferredShell';
 export type { JournalEntry, RunResult as TerminalRunResult, TerminalSession, TerminalSessionOptions } from './terminal/terminalTypes';
 export type { TerminalShell } from './terminal/shellPort';

@@ -6,7 +6,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { snapshotOf, type WorldSnapshot } from '../engine';
-import { preloadCommands } from '../shell';
+import { loadShellModule } from './shellModule';
 import { Playground, type NodeName } from './playground';
 import { startClockDriver, type ClockDriver } from './clockDriver';
 import { browserStorage, clearSession, loadSession, saveSession, type StorageLike } from './persistence';
@@ -242,7 +242,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
         // The prompt comes first; then the lesson, and the heavy commands (kubectl, kubeadm), so the
         // first `kubectl` typed, and Tab completion of its arguments, don't wait for the network.
         loadLesson();
-        void preloadCommands();
+        void loadShellModule().then((m) => m.preloadCommands());
       },
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
       notify,

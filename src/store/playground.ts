@@ -5,7 +5,8 @@
  * serialized, so engine changes never corrupt saved progress.
  */
 import { World, type Unsubscribe } from '../engine';
-import { createShellSession, createTerminalSession, preloadCommands, type JournalEntry, type TerminalSession } from '../shell';
+import { createDeferredShell, createTerminalSession, type JournalEntry, type TerminalSession } from '../shell';
+import { loadShellModule, shellModule } from './shellModule';
 import type { JournalRecord, SavedSession } from './persistence';
 import { BufferedTerminal } from './bufferedTerminal';
 
@@ -41,7 +42,7 @@ export class Playground {
 
   /** Rebuilds a saved session: same seed and epoch, then every journal entry at its virtual time. */
   static async restore(saved: SavedSession, columns?: number): Promise<Playground> {
-    await preloadCommands();
+    await (await loadShellModule()).preloadCommands();
     const playground = new Playground({ seed: saved.seed, epochMs: saved.epochMs, ...(columns ? { columns } : {}) });
     playground.replaying = true;
     try {
@@ -76,9 +77,16 @@ export class Playground {
     for (const terminal of this.terminals.values()) terminal.dispose();
   }
 
+  /**
+   * The first login shell is the real one if the shell's code is here (a restore), else a deferred
+   * shell that shows the prompt at once and hands over when the code arrives. Later logins (after
+   * `exit`) always find the code loaded.
+   */
   private createTerminal(node: NodeName, columns: number): TerminalSession {
-    const newSession = () => createShellSession({ world: this.world, host: node, columns });
-    return createTerminalSession(newSession(), { newSession });
+    const real = (m: NonNullable<ReturnType<typeof shellModule>>) => m.createShellSession({ world: this.world, host: node, columns });
+    const loaded = shellModule();
+    const first = loaded ? real(loaded) : createDeferredShell({ world: this.world, host: node, columns, load: () => loadShellModule().then(real) });
+    return createTerminalSession(first, { newSession: () => real(shellModule()!) });
   }
 
   private record(host: NodeName, entry: JournalEntry): void {

@@ -32,6 +32,8 @@ export interface TerminalShell {
 
   /** The shell ended (exit, logout): the terminal starts a fresh login shell. */
   onExit?: ((listener: (exitCode: number) => void) => Unsubscribe) | undefined;
+  /** $? after the last command. */
+  readonly lastStatus?: number | undefined;
   /** The shell has ended (read after each job, for shells without onExit). */
   readonly ended?: boolean | undefined;
   /**

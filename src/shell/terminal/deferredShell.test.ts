@@ -1,0 +1,53 @@
+import { beforeAll, describe, expect, test } from 'vitest';
+import { World } from '../../engine';
+import { createShellSession } from '../session/session';
+import { preloadCommands } from '../session/preload';
+import { createDeferredShell } from './deferredShell';
+import { createTerminalSession } from './terminalSession';
+import type { TerminalShell } from './shellPort';
+
+beforeAll(() => preloadCommands());
+
+function deferred() {
+  const world = new World({ seed: 'deferred' });
+  let arrive: (shell: TerminalShell) => void = () => {};
+  const load = new Promise<TerminalShell>((resolve) => {
+    arrive = resolve;
+  });
+  const shell = createDeferredShell({ world, host: 'node1', load: () => load });
+  const terminal = createTerminalSession(shell);
+  terminal.start();
+  return { world, terminal, arrive: async () => {
+    arrive(createShellSession({ world, host: 'node1' }));
+    await load;
+    await Promise.resolve();
+  } };
+}
+
+describe('a login shell whose interpreter is still loading', () => {
+  test('shows its prompt at once, from the login environment', () => {
+    const { terminal } = deferred();
+    expect(terminal.transcript()).toBe('[node1 ~]$ ');
+  });
+
+  test('runs a line typed before it arrived, then behaves as the real shell', async () => {
+    const { terminal, arrive } = deferred();
+    terminal.input('echo early\r');
+    expect(terminal.busy).toBe(true);
+    expect(terminal.transcript()).toBe('[node1 ~]$ echo early\n');
+    await arrive();
+    expect(terminal.transcript()).toBe('[node1 ~]$ echo early\nearly\n[node1 ~]$ ');
+    const r = await terminal.run('cd /tmp; pwd');
+    expect(r).toEqual({ output: '/tmp\n', exitCode: 0 });
+    expect(terminal.transcript().endsWith('[node1 tmp]$ ')).toBe(true);
+  });
+
+  test('keeps what is typed meanwhile, in order, and ^C drops the waiting line', async () => {
+    const { terminal, arrive } = deferred();
+    terminal.input('sleep 1\r');
+    terminal.input('\x03');
+    terminal.input('echo second\r');
+    await arrive();
+    expect(terminal.transcript()).toBe('[node1 ~]$ sleep 1\n^C\n[node1 ~]$ echo second\nsecond\n[node1 ~]$ ');
+  });
+});
