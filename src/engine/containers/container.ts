@@ -14,6 +14,8 @@ import type { ContainerInfo, DockerContainerState, Mount, PortBinding, RestartPo
 /** Everything fixed when the container is created. */
 export interface ContainerConfig {
   readonly id: string;
+  /** Creation order on its engine: breaks ties between containers created in the same millisecond. */
+  readonly seq: number;
   readonly name: string;
   readonly image: string;
   readonly imageId: string;
@@ -45,6 +47,7 @@ export interface ProcessHooks {
 
 export class Container implements ContainerInfo {
   readonly id: string;
+  readonly seq: number;
   readonly name: string;
   readonly image: string;
   readonly imageId: string;
@@ -90,6 +93,7 @@ export class Container implements ContainerInfo {
 
   constructor(config: ContainerConfig) {
     this.id = config.id;
+    this.seq = config.seq;
     this.name = config.name;
     this.image = config.image;
     this.imageId = config.imageId;

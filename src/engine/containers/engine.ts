@@ -47,6 +47,7 @@ export class DockerEngine {
   private readonly byId = new Map<string, Container>();
   private readonly nets = new Map<string, DockerNetwork>();
   private nextPid = 3000;
+  private nextSeq = 1;
   private dnsTurn = 0;
   private readonly hooks: ProcessHooks;
 
@@ -115,7 +116,7 @@ export class DockerEngine {
 
   /** Newest first, as `docker ps` lists them. */
   containers(all = false): ContainerInfo[] {
-    return [...this.byId.values()].filter((c) => all || c.state === 'running' || c.state === 'restarting').sort((a, b) => b.created - a.created || (a.name < b.name ? 1 : -1));
+    return [...this.byId.values()].filter((c) => all || c.state === 'running' || c.state === 'restarting').sort((a, b) => b.created - a.created || b.seq - a.seq);
   }
 
   /** By full id, name (with or without the leading slash) or a unique id prefix. */
@@ -163,7 +164,7 @@ export class DockerEngine {
     }
     env.unshift(`HOSTNAME=${id.slice(0, 12)}`);
     const c = new Container({
-      id, name, image: spec.image, imageId: image.id, entrypoint, cmd, env, labels: { ...image.labels, ...spec.labels }, created: this.world.wallNow(),
+      id, seq: this.nextSeq++, name, image: spec.image, imageId: image.id, entrypoint, cmd, env, labels: { ...image.labels, ...spec.labels }, created: this.world.wallNow(),
       ports: spec.ports ?? [], exposed: [...new Set([...image.exposed, ...(spec.ports ?? []).map((p) => `${p.containerPort}/${p.protocol}`)])],
       network: networkName, aliases: spec.aliases ?? [], mounts: spec.mounts ?? [], restartPolicy: spec.restart ?? 'no', autoRemove: spec.autoRemove ?? false,
       tty: spec.tty ?? false, program: programFor([...entrypoint, ...cmd], image.program, spec.cmd !== undefined || spec.entrypoint !== undefined),

@@ -161,7 +161,8 @@ export function* converge(s: ComposeSession, services: readonly Service[], opts:
     for (const item of [...recreate, ...starts, ...downscale, ...creates]) if (!owner.has(item.name)) owner.set(item.name, service.name);
   }
   const errors = new Map<string, string>();
-  for (const [msg, items] of [['Recreating', recreate], ['Starting', starts], ['Stopping and removing', downscale], ['Creating', creates]] as const) {
+  // As _execute_convergence_start does: scale down first, then start what stays, then create.
+  for (const [msg, items] of [['Recreating', recreate], ['Stopping and removing', downscale], ['Starting', starts], ['Creating', creates]] as const) {
     for (const [name, error] of yield* parallel(s, msg, items)) errors.set(name, error);
   }
   const failedServices = new Set([...errors.keys()].map((n) => owner.get(n) ?? n));

@@ -7,7 +7,7 @@ import { parseImageRef, resolvePath } from '../../../engine';
 import type { Effect } from '../../types';
 import { runOperation } from '../docker/client';
 import type { Service } from './project';
-import type { ComposeSession } from './session';
+import { flushSummary, type ComposeSession } from './session';
 import { builtImageName } from './style';
 
 /** Builds one service's image; false (after saying why) when the build fails. */
@@ -40,16 +40,22 @@ export function* buildService(s: ComposeSession, service: Service, noCache = fal
 export function* pullService(s: ComposeSession, service: Service): Generator<Effect, boolean, unknown> {
   const image = service.image!;
   const ref = parseImageRef(image);
-  s.info(`Pulling ${service.name} (${ref ? `${ref.name}:${ref.tag}` : image})...`);
+  const v1 = s.style === 'v1';
+  if (v1) s.info(`Pulling ${service.name} (${ref ? `${ref.name}:${ref.tag}` : image})...`);
   const op = s.engine.images.pull(image);
   if (!op.ok) {
     s.error(op.error.message);
     return false;
   }
-  const r = yield* runOperation(op.value, (t) => s.ctx.stdout.write(t));
+  // Compose v2 draws the pull as one progress line per service; its final form is " ✔ redis Pulled".
+  const r = yield* runOperation(op.value, (t) => v1 && s.ctx.stdout.write(t));
   if (!r.ok) {
     s.error(r.error.message.replace(/: denied: requested access to the resource is denied$/, ''));
     return false;
+  }
+  if (!v1) {
+    s.summary.push({ kind: 'Service', name: service.name, status: 'Pulled', ok: true });
+    flushSummary(s, 'Pulling');
   }
   return true;
 }

@@ -25,7 +25,8 @@ export interface ComposeSession {
 }
 
 export interface SummaryLine {
-  readonly kind: 'Network' | 'Container';
+  /** "Service" lines (a pull) show the name alone. */
+  readonly kind: 'Network' | 'Container' | 'Service';
   readonly name: string;
   readonly status: string;
   readonly ok: boolean;
@@ -33,13 +34,16 @@ export interface SummaryLine {
 
 /** Compose v2's report of a batch: "[+] Running 6/6" then " ✔ Container dockercoins-rng-1  Started". */
 export function flushSummary(s: ComposeSession, verb: string): void {
-  const lines = s.summary.splice(0);
+  // One line per object, showing where it ended up ("Stopped" then "Removed" is one "Removed" line).
+  const byObject = new Map<string, SummaryLine>();
+  for (const l of s.summary.splice(0)) byObject.set(`${l.kind} ${l.name}`, l);
+  const lines = [...byObject.values()];
   if (lines.length === 0) return;
+  const label = (l: SummaryLine): string => (l.kind === 'Service' ? l.name : `${l.kind} ${l.name}`);
   const done = lines.filter((l) => l.ok).length;
-  const width = Math.max(...lines.map((l) => `${l.kind} ${l.name}`.length));
-  s.ctx.stderr.write(`[+] ${verb} ${done}/${lines.length}
-${lines.map((l) => ` ${l.ok ? '✔' : '✘'} ${`${l.kind} ${l.name}`.padEnd(width)}  ${l.status}
-`).join('')}`);
+  const width = Math.max(...lines.map((l) => label(l).length));
+  const rows = lines.map((l) => ` ${l.ok ? '✔' : '✘'} ${label(l).padEnd(width)}  ${l.status}\n`);
+  s.ctx.stderr.write(`[+] ${verb} ${done}/${lines.length}\n${rows.join('')}`);
 }
 
 export function createSession(ctx: CommandContext, engine: DockerEngine, project: Project, style: ComposeStyle, noAnsi: boolean): ComposeSession {

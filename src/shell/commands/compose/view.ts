@@ -126,7 +126,9 @@ export function config(s: ComposeSession, servicesOnly: boolean, quiet: boolean)
     services[x.name] = out;
   }
   const version = s.project.version.includes('.') ? s.project.version : `${s.project.version}.0`;
-  s.ctx.stdout.write(toYaml(s.project.version === '1' ? services : { services, version }));
+  // PyYAML quotes with single quotes where go-yaml uses double ones ("version: '2.0'").
+  const yaml = toYaml(s.project.version === '1' ? services : { services, version });
+  s.ctx.stdout.write(yaml.replace(/(: |- )"([^"'\\]*)"$/gm, "$1'$2'"));
   return 0;
 }
 
