@@ -76,4 +76,22 @@ describe('the web UI and the diagram over the real DockerCoins', () => {
     poller.stop();
     playground.dispose();
   });
+
+  // A saved session is replayed from the terminal journal, without the panel's requests: the web UI
+  // being open must not change what the model does (Redis reads do not delay the worker's writes).
+  it('leaves the world as it would be without the browser: same logs, same counter', async () => {
+    const transcripts: string[] = [];
+    for (const browserOpen of [false, true]) {
+      const playground = new Playground({ seed: 'webui-determinism', epochMs: Date.UTC(2023, 5, 1, 9, 0, 0) });
+      await run(playground, 'node1', 'git clone https://github.com/jpetazzo/container.training');
+      await run(playground, 'node1', 'cd container.training/dockercoins && docker-compose up -d');
+      const poller = browserOpen ? startWebuiPoller({ world: playground.world, target: { node: 'node1', port: 8000 }, get: browserGet }) : undefined;
+      playground.advance(120_000);
+      poller?.stop();
+      transcripts.push(await run(playground, 'node1', 'docker-compose logs --tail 5 worker; curl -s localhost:8000/json; docker-compose logs --tail 3 rng'));
+      playground.dispose();
+    }
+    expect(transcripts[0]).toContain('units of work done');
+    expect(transcripts[1]).toBe(transcripts[0]);
+  });
 });
