@@ -147,6 +147,12 @@ describe('interrupt-after', () => {
     expect(reports[0]!.problems).toEqual(['line 8: `false` on node1 exited with status 1 (mark the block ```bash node1 may-fail if that is intended)']);
   });
 
+  it('gives up on a command that does not stop a minute after Ctrl+C', async () => {
+    const reports = await replay(compiled(SERVE.replace('serve /root/serving', 'deaf')));
+    expect(reports[0]!.problems).toEqual(['line 8: `deaf` on node1 was still running 60s after Ctrl+C; interrupted again']);
+    expect(reports[0]!.elapsedMs).toBe(65_000);
+  });
+
   it('still fails when the checks never held', async () => {
     const reports = await replay(compiled(SERVE.replace('path: /root/serving', 'path: /root/other')));
     expect(reports[0]!.problems).toEqual(['line 13: "/root/other exists on node1" still does not hold 17s after the step began']);

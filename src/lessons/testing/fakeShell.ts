@@ -3,7 +3,8 @@
  * (touch, mkdir -p, echo > file), take virtual time (sleep), fail (false), run until
  * interrupted (read) or stop at a prompt (ask), with bash's `\` continuation. `serve <path>`
  * behaves like `docker-compose up`: <path> exists while it runs, and Ctrl+C stops it after 2 s
- * (exit status 0 once stopped). The real shell (src/shell) is wired in by scripts/lessons-check.ts.
+ * (exit status 0 once stopped); `deaf` runs forever and ignores Ctrl+C. The real shell (src/shell)
+ * is wired in by scripts/lessons-check.ts.
  */
 import type { World } from '../../engine';
 import type { ReplayShell } from '../replay/types';
@@ -18,6 +19,7 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
   let timer: number | undefined;
   let waiting = false;
   let onInterrupt: (() => void) | undefined;
+  let deaf = false;
   const write = (text: string) => outputs.forEach((l) => l(text));
   const end = (code: number) => {
     busy = false;
@@ -44,6 +46,9 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
         timer = world.clock.schedule(Number(args[0]) * 1000, () => end(0), 'fake-sleep');
         return;
       case 'read':
+        return;
+      case 'deaf':
+        deaf = true;
         return;
       case 'serve': {
         const path = args[0]!;
@@ -88,6 +93,7 @@ export function fakeShell(world: World, hostName: string): ReplayShell & { reado
       return 'ran';
     },
     interrupt() {
+      if (deaf) return;
       const stopping = onInterrupt;
       onInterrupt = undefined;
       if (stopping) return stopping();
