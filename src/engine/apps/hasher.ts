@@ -8,7 +8,7 @@
 import type { ProgramMain } from '../containers/process';
 import { response, textBytes, type HttpExchange, type HttpHeader, type HttpService } from '../net/http';
 import { hexBytes, sha256 } from '../util/sha256';
-import { rackTime } from './logTime';
+import { rackTime, thinTime } from './logTime';
 import { ProgramBase, signals } from './program';
 import { VERSIONS } from './versions';
 
@@ -45,9 +45,11 @@ export const hasherProgram: ProgramMain = (sb, exitFn) => {
   const inFlight = new Set<HttpExchange>();
 
   p.err(`== Sinatra (v${VERSIONS.sinatra}) has taken the stage on ${HASHER_PORT} for development with backup from Thin`);
-  p.out(`Thin web server (v${VERSIONS.thin} codename ${VERSIONS.thinCodename})`);
-  p.out('Maximum connections set to 1024');
-  p.out(`Listening on 0.0.0.0:${HASHER_PORT}, CTRL+C to stop`);
+  // Thin 1.8 stamps its own lines.
+  const thin = (line: string): void => p.out(`${thinTime(world.wallNow())} ${line}`);
+  thin(`Thin web server (v${VERSIONS.thin} codename ${VERSIONS.thinCodename})`);
+  thin('Maximum connections set to 1024');
+  thin(`Listening on 0.0.0.0:${HASHER_PORT}, CTRL+C to stop`);
 
   const answer = (ex: HttpExchange, status: number, contentType: string, body: Uint8Array, startedAt: number, subMs: number): void => {
     inFlight.delete(ex);
@@ -93,7 +95,7 @@ export const hasherProgram: ProgramMain = (sb, exitFn) => {
   return signals(p, () => {
     // Sinatra's trap stops Thin, which answers nothing more.
     resetAll();
-    p.out('Stopping ...');
+    thin('Stopping ...');
     p.err('== Sinatra has ended his set (crowd applauds)');
     p.exit(0);
   }, resetAll);

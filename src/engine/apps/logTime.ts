@@ -29,6 +29,9 @@ export const werkzeugTime = cachedBySecond((d) => `${dmy(d, '/')} ${hms(d)}`);
 /** Rack::CommonLogger: "01/Jun/2023:09:00:05 +0000". */
 export const rackTime = cachedBySecond((d) => `${dmy(d, '/')}:${hms(d)} +0000`);
 
+/** Thin 1.8's log prefix: "2023-06-01 09:00:05 +0000". */
+export const thinTime = cachedBySecond((d) => `${d.getUTCFullYear()}-${p2(d.getUTCMonth() + 1)}-${p2(d.getUTCDate())} ${hms(d)} +0000`);
+
 const redisSecond = cachedBySecond((d) => `${dmy(d, ' ')} ${hms(d)}`);
 
 /** Redis' log: "01 Jun 2023 09:00:05.123". */

@@ -1,5 +1,5 @@
 /**
- * DockerCoins' rng: Flask's development server with `threaded=False`, so ONE request at a time in
+ * DockerCoins' rng: Flask 2.3's development server with `threaded=False`, so ONE request at a time in
  * arrival order. `GET /<n>` holds that thread for 0.1 s (time.sleep) and answers n bytes of
  * /dev/urandom; `GET /` answers "RNG running on <hostname>". About 10 requests per second per
  * instance, however many workers ask: the bottleneck the workshop is built around, and the queue
@@ -22,12 +22,24 @@ const OVERHEAD_MS = 1;
 const MAX_BYTES = 1 << 20;
 
 const SERVER = `Werkzeug/${VERSIONS.werkzeug} Python/${VERSIONS.python}`;
+const BOLD_RED = '\u001b[31m\u001b[1m';
+const YELLOW = '\u001b[33m';
+const RESET = '\u001b[0m';
+
+/** Werkzeug's colour for an access log line's status, as its request handler picks it. */
+function styled(status: number, line: string): string {
+  if (status === 200) return line;
+  if (status === 404) return `${YELLOW}${line}${RESET}`;
+  if (status >= 400) return `\u001b[1m\u001b[31m${line}${RESET}`;
+  if (status >= 300) return `\u001b[32m${line}${RESET}`;
+  return line;
+}
 
 const NOT_FOUND_HTML =
-  '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n' +
+  '<!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n<h1>Not Found</h1>\n' +
   '<p>The requested URL was not found on the server. If you entered the URL manually please check your spelling and try again.</p>\n';
 const NOT_ALLOWED_HTML =
-  '<!DOCTYPE HTML PUBLIC "-//W3C//DTD HTML 3.2 Final//EN">\n<title>405 Method Not Allowed</title>\n<h1>Method Not Allowed</h1>\n' +
+  '<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n<h1>Method Not Allowed</h1>\n' +
   '<p>The method is not allowed for the requested URL.</p>\n';
 
 let lastKey = '';
@@ -37,9 +49,10 @@ let lastHeaders: readonly HttpHeader[] = [];
 function responseHeaders(status: number, contentType: string, length: number, date: string): readonly HttpHeader[] {
   const key = `${status} ${length} ${date} ${contentType}`;
   if (key !== lastKey) {
+    // http.server sends Server and Date first; Werkzeug always closes the connection.
     lastHeaders = [
-      ['Content-Type', contentType], ['Content-Length', String(length)], ...(status === 405 ? [['Allow', 'GET, HEAD, OPTIONS'] as const] : []),
-      ['Server', SERVER], ['Date', date],
+      ['Server', SERVER], ['Date', date], ['Content-Type', contentType], ['Content-Length', String(length)],
+      ...(status === 405 ? [['Allow', 'OPTIONS, GET, HEAD'] as const] : []), ['Connection', 'close'],
     ];
     lastKey = key;
   }
@@ -55,12 +68,15 @@ export const rngProgram: ProgramMain = (sb, exitFn) => {
   /** The request the thread is serving, if any. */
   let current: HttpExchange | undefined;
 
-  p.out(' * Serving Flask app "rng" (lazy loading)');
-  p.out(' * Environment: production');
-  p.out('   WARNING: This is a development server. Do not use it in a production deployment.');
-  p.out('   Use a production WSGI server instead.');
+  // Flask 2.3's banner on stdout, then Werkzeug's log on stderr, styled with ANSI codes as it
+  // always is (docker logs show them too).
+  p.out(" * Serving Flask app 'rng'");
   p.out(' * Debug mode: off');
-  p.err(` * Running on http://0.0.0.0:${RNG_PORT}/ (Press CTRL+C to quit)`);
+  p.err(`${BOLD_RED}WARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI server instead.${RESET}`);
+  p.err(' * Running on all addresses (0.0.0.0)');
+  p.err(` * Running on http://127.0.0.1:${RNG_PORT}`);
+  p.err(` * Running on http://${sb.ip}:${RNG_PORT}`);
+  p.err(`${YELLOW}Press CTRL+C to quit${RESET}`);
 
   const randomBytes = (n: number): Uint8Array => {
     const out = new Uint8Array(n);
@@ -112,7 +128,7 @@ export const rngProgram: ProgramMain = (sb, exitFn) => {
       const headers = responseHeaders(status, contentType, body.length, httpDate(world.wallNow()));
       // Werkzeug answers HTTP/1.0 and closes the connection; HEAD gets the headers only.
       ex.respond(response('1.0', status, headers, method === 'HEAD' ? new Uint8Array(0) : body));
-      p.err(`${ex.request.clientIp} - - [${werkzeugTime(world.wallNow())}] "${method} ${path} HTTP/${ex.request.version}" ${status} -`);
+      p.err(`${ex.request.clientIp} - - [${werkzeugTime(world.wallNow())}] ${styled(status, `"${method} ${path} HTTP/${ex.request.version}" ${status} -`)}`);
       serveNext();
     });
   };

@@ -26,23 +26,27 @@ describe('rng', () => {
     expect(outcome.response.version).toBe('1.0');
     expect(outcome.response.body).toHaveLength(32);
     expect(headerValue(outcome.response.headers, 'Content-Type')).toBe('application/octet-stream');
-    expect(headerValue(outcome.response.headers, 'Server')).toBe('Werkzeug/1.0.1 Python/3.8.3');
+    expect(headerValue(outcome.response.headers, 'Server')).toBe('Werkzeug/2.3.6 Python/3.11.4');
+    expect(headerValue(outcome.response.headers, 'Connection')).toBe('close');
     expect(tookMs).toBeGreaterThanOrEqual(100);
     expect(tookMs).toBeLessThan(110);
     // Through docker-proxy the server sees the bridge's gateway.
     expect(compose.get('rng').lines.at(-1)).toBe('172.18.0.1 - - [01/Jun/2023 09:00:00] "GET /32 HTTP/1.1" 200 -');
   });
 
-  it('prints the Flask development server banner', () => {
+  it('prints the Flask 2.3 development server banner (Werkzeug styles its warning)', () => {
     const { compose } = app();
-    expect(compose.get('rng').lines).toEqual([
-      ' * Serving Flask app "rng" (lazy loading)',
-      ' * Environment: production',
-      '   WARNING: This is a development server. Do not use it in a production deployment.',
-      '   Use a production WSGI server instead.',
+    const rng = compose.get('rng');
+    expect(rng.lines).toEqual([
+      " * Serving Flask app 'rng'",
       ' * Debug mode: off',
-      ' * Running on http://0.0.0.0:80/ (Press CTRL+C to quit)',
+      '\u001b[31m\u001b[1mWARNING: This is a development server. Do not use it in a production deployment. Use a production WSGI server instead.\u001b[0m',
+      ' * Running on all addresses (0.0.0.0)',
+      ' * Running on http://127.0.0.1:80',
+      ` * Running on http://${rng.ip}:80`,
+      '\u001b[33mPress CTRL+C to quit\u001b[0m',
     ]);
+    expect(rng.logs.map((l) => l.stream)).toEqual(['stdout', 'stdout', 'stderr', 'stderr', 'stderr', 'stderr', 'stderr']);
   });
 
   it('answers GET / with its hostname, and 404 for other paths', () => {
@@ -51,7 +55,7 @@ describe('rng', () => {
     expect(root.outcome.ok && bytesText(root.outcome.response.body)).toBe(`RNG running on ${compose.get('rng').id.slice(0, 12)}\n`);
     const missing = send(world, 'node1', '127.0.0.1', 8001, 'GET', '/nope');
     expect(missing.outcome.ok && missing.outcome.response.status).toBe(404);
-    expect(compose.get('rng').lines.at(-1)).toMatch(/"GET \/nope HTTP\/1\.1" 404 -$/);
+    expect(compose.get('rng').lines.at(-1)!.endsWith('] \u001b[33m"GET /nope HTTP/1.1" 404 -\u001b[0m')).toBe(true);
   });
 
   it('serves one request at a time: the second waits for the first', () => {
@@ -92,10 +96,10 @@ describe('hasher', () => {
   it('prints the Sinatra and Thin start-up lines; GET / answers in a couple of ms', () => {
     const { world, compose } = app();
     expect(compose.get('hasher').lines.slice(0, 4)).toEqual([
-      '== Sinatra (v2.0.8.1) has taken the stage on 80 for development with backup from Thin',
-      'Thin web server (v1.7.2 codename Bachmanity)',
-      'Maximum connections set to 1024',
-      'Listening on 0.0.0.0:80, CTRL+C to stop',
+      '== Sinatra (v3.0.6) has taken the stage on 80 for development with backup from Thin',
+      '2023-06-01 09:00:00 +0000 Thin web server (v1.8.2 codename Ruby Razor)',
+      '2023-06-01 09:00:00 +0000 Maximum connections set to 1024',
+      '2023-06-01 09:00:00 +0000 Listening on 0.0.0.0:80, CTRL+C to stop',
     ]);
     const root = send(world, 'node1', '127.0.0.1', 8002, 'GET', '/');
     expect(root.tookMs).toBeLessThanOrEqual(2);

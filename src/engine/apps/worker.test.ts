@@ -37,15 +37,14 @@ describe('worker', () => {
     expect(coins.length).toBeLessThan(stats.hashes / 10);
   });
 
-  it('fails on Redis name resolution with a traceback, waits 10 s and starts over', () => {
+  it('fails on Redis name resolution with a traceback, waits 10 s and starts over', async () => {
     const world = new World({ seed: 'worker-noredis' });
     const compose = new StubCompose(world).up(WITHOUT('redis'));
     world.advance(2000);
     const lines = compose.get('worker').lines;
+    await expect(`${lines.join('\n')}\n`).toMatchFileSnapshot('golden/worker-no-redis.txt');
     expect(lines[0]).toBe('INFO:__main__:0 units of work done, updating hash counter');
     expect(lines[1]).toBe('ERROR:__main__:In work loop:');
-    expect(lines[2]).toBe('Traceback (most recent call last):');
-    expect(lines).toContain('  File "worker.py", line 71, in <module>');
     expect(lines.at(-2)).toBe('redis.exceptions.ConnectionError: Error -2 connecting to redis:6379. Name does not resolve.');
     expect(lines.at(-1)).toBe('ERROR:__main__:Waiting 10s and restarting.');
     compose.start({ service: 'redis', program: 'redis' });
@@ -55,17 +54,15 @@ describe('worker', () => {
     expect(after.at(-1)).toMatch(/units of work done|Coin found/);
   });
 
-  it('reports a refused rng connection as requests does', () => {
+  it('reports a refused rng connection as requests does', async () => {
     const world = new World({ seed: 'worker-norng' });
     const compose = new StubCompose(world).up();
     world.advance(3000);
     compose.kill('rng');
     world.advance(2000);
     const lines = compose.get('worker').lines;
-    const error = lines.find((l) => l.startsWith('requests.exceptions.ConnectionError'));
-    expect(error).toMatch(
-      /^requests\.exceptions\.ConnectionError: (HTTPConnectionPool\(host='rng', port=80\): Max retries exceeded with url: \/32 \(Caused by NewConnectionError\('<urllib3\.connection\.HTTPConnection object at 0x7f[0-9a-f]{10}>: Failed to establish a new connection: \[Errno (-2|111)\] (Name does not resolve|Connection refused)'\)\)|\('Connection aborted\.', RemoteDisconnected\('Remote end closed connection without response'\)\))$/,
-    );
+    const first = lines.indexOf('ERROR:__main__:In work loop:');
+    await expect(`${lines.slice(first).join('\n')}\n`).toMatchFileSnapshot('golden/worker-rng-killed.txt');
     expect(lines.at(-1)).toBe('ERROR:__main__:Waiting 10s and restarting.');
   });
 
@@ -96,8 +93,10 @@ describe('worker', () => {
     const compose = new StubCompose(world).up(WITHOUT('worker', 'redis'));
     compose.start({ service: 'worker', program: 'dockercoins/worker', command: ['python', 'worker.py'], files: { 'worker.py': source } });
     world.advance(2000);
-    expect(compose.get('worker').lines.slice(3, 7)).toEqual([
-      '  File "worker.py", line 35, in <module>', '    work_loop()', '  File "worker.py", line 21, in work_loop', '    redis.incrby("hashes", loops_done)',
+    const lines = compose.get('worker').lines;
+    const second = lines.lastIndexOf('Traceback (most recent call last):');
+    expect(lines.slice(second + 1, second + 5)).toEqual([
+      '  File "/worker.py", line 35, in <module>', '    work_loop()', '  File "/worker.py", line 21, in work_loop', '    redis.incrby("hashes", loops_done)',
     ]);
     compose.start({ service: 'redis', program: 'redis' });
     world.advance(70_000);

@@ -17,7 +17,7 @@ import { httpExchange, redisCommand, type HttpOutcome, type RedisOutcome } from 
 import { bytesText, EMPTY_BODY, type HttpHeader } from '../net/http';
 import { byteString } from '../net/redis';
 import { ProgramBase, signals } from './program';
-import { keyboardInterrupt, redisErrorLine, requestsErrorLine, traceback, type ConnectProblem } from './pythonErrors';
+import { keyboardInterrupt, traceback, type ConnectProblem } from './pythonErrors';
 import { REDIS_PORT } from './redisServer';
 import { VERSIONS } from './versions';
 import { defaultWorkerSource, parseWorkerSource, type Statement } from './workerSource';
@@ -66,10 +66,10 @@ export const workerProgram: ProgramMain = (sb, exitFn) => {
     if (debug) p.err(`DEBUG:${logger}:${message}`);
   };
 
-  const fail = (statement: Statement, errorLine: string): void => {
+  const fail = (statement: Statement, problem: ConnectProblem, host: string, port: number, path = ''): void => {
     generation++;
     p.err('ERROR:__main__:In work loop:');
-    for (const line of traceback(statement, source.frames(statement), errorLine)) p.err(line);
+    for (const line of traceback(statement, source.frames(statement), problem, { host, port, path, objectId: objectId() })) p.err(line);
     retry();
   };
 
@@ -93,13 +93,13 @@ export const workerProgram: ProgramMain = (sb, exitFn) => {
     const gen = generation;
     const ip = sb.resolve('redis');
     if (ip === undefined) {
-      fail(statement, redisErrorLine('dns', 'redis', REDIS_PORT));
+      fail(statement, 'dns', 'redis', REDIS_PORT);
       return;
     }
     redisCommand(world, p.client, ip, REDIS_PORT, args, (outcome) => {
       if (!p.alive || gen !== generation) return;
       if (outcome.ok) then(outcome);
-      else fail(statement, redisErrorLine(outcome.error === 'protocol' ? 'reset' : outcome.error, 'redis', REDIS_PORT));
+      else fail(statement, outcome.error === 'protocol' ? 'reset' : outcome.error, 'redis', REDIS_PORT);
     });
   };
 
@@ -107,7 +107,7 @@ export const workerProgram: ProgramMain = (sb, exitFn) => {
     const gen = generation;
     const ip = sb.resolve(host);
     if (ip === undefined) {
-      fail(statement, requestsErrorLine('dns', host, path, objectId()));
+      fail(statement, 'dns', host, 80, path);
       return;
     }
     if (debug) dbg('urllib3.connectionpool', `Starting new HTTP connection (1): ${host}:80`);
@@ -115,8 +115,7 @@ export const workerProgram: ProgramMain = (sb, exitFn) => {
     httpExchange(world, p.client, ip, 80, { method, path, version: '1.1', headers, body }, (outcome: HttpOutcome) => {
       if (!p.alive || gen !== generation) return;
       if (!outcome.ok) {
-        const problem: ConnectProblem = outcome.error === 'protocol' ? 'reset' : outcome.error;
-        fail(statement, requestsErrorLine(problem, host, path, objectId()));
+        fail(statement, outcome.error === 'protocol' ? 'reset' : outcome.error, host, 80, path);
         return;
       }
       const { response } = outcome;

@@ -20,29 +20,14 @@ const PATTERNS: Readonly<Record<Statement, RegExp>> = {
   hset: /\.hset\(/,
 };
 
-/** The frames when there is no source to read: the workshop's worker.py layout. */
+/** The frames when there is no source to read: the layout of our dockercoins/worker/worker.py. */
+const MAIN: Frame = { line: 64, fn: '<module>', text: 'work_loop()' };
+const LOOP: Frame = { line: 57, fn: 'work_loop', text: 'work_once()' };
 const DEFAULT_FRAMES: Readonly<Record<Statement, readonly Frame[]>> = {
-  incrby: [
-    { line: 71, fn: '<module>', text: 'work_loop()' },
-    { line: 47, fn: 'work_loop', text: 'redis.incrby("hashes", loops_done)' },
-  ],
-  'get-rng': [
-    { line: 71, fn: '<module>', text: 'work_loop()' },
-    { line: 50, fn: 'work_loop', text: 'work_once()' },
-    { line: 59, fn: 'work_once', text: 'random_bytes = get_random_bytes()' },
-    { line: 26, fn: 'get_random_bytes', text: 'r = requests.get("http://rng/32")' },
-  ],
-  'post-hasher': [
-    { line: 71, fn: '<module>', text: 'work_loop()' },
-    { line: 50, fn: 'work_loop', text: 'work_once()' },
-    { line: 60, fn: 'work_once', text: 'hex_hash = hash_bytes(random_bytes)' },
-    { line: 31, fn: 'hash_bytes', text: 'r = requests.post("http://hasher/",' },
-  ],
-  hset: [
-    { line: 71, fn: '<module>', text: 'work_loop()' },
-    { line: 50, fn: 'work_loop', text: 'work_once()' },
-    { line: 65, fn: 'work_once', text: 'created = redis.hset("wallet", hex_hash, random_bytes)' },
-  ],
+  incrby: [MAIN, { line: 54, fn: 'work_loop', text: 'redis.incrby("hashes", loops_done)' }],
+  'get-rng': [MAIN, LOOP, { line: 36, fn: 'work_once', text: 'random_bytes = get_random_bytes()' }, { line: 24, fn: 'get_random_bytes', text: 'return requests.get("http://rng/32").content' }],
+  'post-hasher': [MAIN, LOOP, { line: 37, fn: 'work_once', text: 'hex_hash = hash_bytes(random_bytes)' }, { line: 28, fn: 'hash_bytes', text: 'reply = requests.post("http://hasher/", data=data,' }],
+  hset: [MAIN, LOOP, { line: 42, fn: 'work_once', text: 'created = redis.hset("wallet", hex_hash, random_bytes)' }],
 };
 
 export const DEFAULT_SLEEP_MS = 100;
@@ -56,7 +41,7 @@ export interface WorkerSource {
 }
 
 export function defaultWorkerSource(): WorkerSource {
-  return { sleepMs: DEFAULT_SLEEP_MS, bareExcept: true, frames: (s) => DEFAULT_FRAMES[s] };
+  return { sleepMs: DEFAULT_SLEEP_MS, bareExcept: false, frames: (s) => DEFAULT_FRAMES[s] };
 }
 
 function enclosingDef(lines: readonly string[], index: number): string {
