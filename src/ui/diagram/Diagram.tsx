@@ -14,6 +14,8 @@ import { EDGE_TYPES, NODE_TYPES } from './flowTypes';
 import { Legend } from './Legend';
 import type { DiagramEdge, DiagramNode, Flow, FlowOptions, LayoutDirection } from './types';
 import { useDiagramFlow } from './useDiagramFlow';
+import { useLang } from './useLang';
+import type { Lang } from '../../store';
 import { useLayoutDirection } from './useLayoutDirection';
 
 export interface DiagramProps {
@@ -25,6 +27,8 @@ export interface DiagramProps {
   /** Compose containers and traffic to draw (DockerCoins); see FlowOptions. */
   readonly containers?: FlowOptions['containers'];
   readonly flows?: FlowOptions['flows'];
+  /** The containers' and flows' words; the page's language when absent. */
+  readonly lang?: Lang;
 }
 
 const FIT_VIEW: FitViewOptions = { padding: 0.06 };
@@ -41,9 +45,9 @@ const ARIA_LABELS: Partial<AriaLabelConfig> = {
   'controls.fitView.ariaLabel': 'Show the whole cluster',
 };
 
-export default function Diagram({ snapshot, reducedMotion, highlight, containers, flows }: DiagramProps) {
+export default function Diagram({ snapshot, reducedMotion, highlight, containers, flows, lang }: DiagramProps) {
   const [containerRef, direction] = useLayoutDirection();
-  const stable = useDiagramFlow({ snapshot, reducedMotion, direction, highlight, containers, flows });
+  const stable = useDiagramFlow({ snapshot, reducedMotion, direction, highlight, containers, flows, lang: useLang(lang) });
 
   return (
     <div className="kp-dg" data-testid="diagram" ref={containerRef}>

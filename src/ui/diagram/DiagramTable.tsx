@@ -15,26 +15,32 @@ import { CATEGORY_STYLES } from './palette';
 import type { PodCategory } from './podStatus';
 import { PENDING_LANE_TITLE } from './toFlow';
 import type { ContainerInput } from './types';
+import { useLang } from './useLang';
+import { diagramWords, type DiagramWords } from './words';
+import type { Lang } from '../../store';
 
 export interface DiagramTableProps {
   readonly snapshot: WorldSnapshot;
+  /** The containers' and flows' words; the page's language when absent. */
+  readonly lang?: Lang;
 }
 
-export default function DiagramTable({ snapshot }: DiagramTableProps) {
+export default function DiagramTable({ snapshot, lang }: DiagramTableProps) {
+  const words = diagramWords(useLang(lang));
   const model = useMemo(() => buildModel(snapshot), [snapshot]);
   const containers = useMemo(() => containerInputs(snapshot), [snapshot]);
-  const flows = useMemo(() => trafficFlows(snapshot, containers), [snapshot, containers]);
+  const flows = useMemo(() => trafficFlows(snapshot, containers, words), [snapshot, containers, words]);
   return (
     <div className="kp-dgt" data-testid="diagram-table" role="region" aria-label="Cluster state" tabIndex={0}>
-      <p className="kp-dgt-summary">{summary(model)}{containers.length > 0 ? ` ${containerSummary(containers)}` : ''}</p>
+      <p className="kp-dgt-summary">{summary(model)}{containers.length > 0 ? ` ${containerSummary(containers, words)}` : ''}</p>
       {model.hosts.map((host) => (
         <Fragment key={host.id}>
           <HostSection host={host} />
-          <ContainerSection host={host.name} containers={containers.filter((c) => c.host === host.name)} />
+          <ContainerSection host={host.name} containers={containers.filter((c) => c.host === host.name)} words={words} />
         </Fragment>
       ))}
       {flows.length > 0 && (
-        <ul className="kp-dgt-flows" aria-label="Data flows">
+        <ul className="kp-dgt-flows" aria-label={words.flows}>
           {flows.map((f) => <li key={f.id} data-id={f.id}>{f.ariaLabel ?? `${f.source} → ${f.target}`}</li>)}
         </ul>
       )}
@@ -120,23 +126,22 @@ function PodSection({ title, pods, id, caption }: { readonly title: ReactNode; r
 }
 
 /** "5 containers, 5 running." */
-export function containerSummary(containers: readonly ContainerInput[]): string {
-  const running = containers.filter((c) => c.status === 'Up').length;
-  return `${count(containers.length, 'container')}, ${running} running.`;
+export function containerSummary(containers: readonly ContainerInput[], words: DiagramWords): string {
+  return words.running(containers.length, containers.filter((c) => c.status === 'Up').length);
 }
 
-function ContainerSection({ host, containers }: { readonly host: string; readonly containers: readonly ContainerInput[] }) {
+function ContainerSection({ host, containers, words }: { readonly host: string; readonly containers: readonly ContainerInput[]; readonly words: DiagramWords }) {
   if (containers.length === 0) return null;
   return (
     <section className="kp-dgt-host" data-id={`containers/${host}`}>
       <table className="kp-dgt-table">
-        <caption>{`Containers on ${host}`}</caption>
+        <caption>{words.containersCaption(host)}</caption>
         <thead>
           <tr>
-            <th scope="col">Container</th>
-            <th scope="col">Status</th>
+            <th scope="col">{words.containerColumn}</th>
+            <th scope="col">{words.status}</th>
             <th scope="col">IP</th>
-            <th scope="col">Ports</th>
+            <th scope="col">{words.portsColumn}</th>
           </tr>
         </thead>
         <tbody>
@@ -144,7 +149,7 @@ function ContainerSection({ host, containers }: { readonly host: string; readonl
             <tr key={c.name} data-id={`container/${host}/${c.name}`}>
               <th scope="row">
                 <span className="kp-dgt-pod">{c.name}</span>
-                {c.service !== undefined && <span className="kp-dgt-ns">{`service ${c.service}`}</span>}
+                {c.service !== undefined && <span className="kp-dgt-ns">{words.service(c.service)}</span>}
               </th>
               <td><Status category={c.category} text={c.status} /></td>
               <td>{c.ip === undefined || c.ip === '' ? '—' : c.ip}</td>

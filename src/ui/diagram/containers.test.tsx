@@ -124,6 +124,20 @@ describe('toFlow: DockerCoins under docker-compose', () => {
   });
 });
 
+describe('in Spanish', () => {
+  it('names the box, the containers and the flows in the learner\'s language; docker\'s words stay docker\'s', () => {
+    const flow = toFlow(dockercoinsRunning(1), { lang: 'es' });
+    expect(flow.nodes.find((n) => n.id === 'containers/node1')).toMatchObject({ data: { title: 'contenedores (docker)' }, ariaLabel: '5 contenedores en node1' });
+    expect(container(flow, 'container/node1/dockercoins_webui_1').ariaLabel).toBe('contenedor dockercoins_webui_1 (servicio webui) en node1, Up, IP 172.18.0.4, puertos 8000→80');
+    expect(flowEdge(flow, 'worker_1', 'rng_1').ariaLabel).toBe('Peticiones HTTP de dockercoins_worker_1 a dockercoins_rng_1, 3.3 por segundo, 100 ms cada una');
+    expect(flowEdge(flow, 'worker_1', 'rng_1').label).toBe('3.3 req/s');
+    const html = renderToStaticMarkup(<DiagramTable snapshot={dockercoinsRunning(1)} lang="es" />);
+    expect(html).toContain('5 contenedores, 5 en marcha.');
+    expect(html).toContain('<caption>Contenedores en node1</caption>');
+    expect(html).toContain('aria-label="Flujos de datos"');
+  });
+});
+
 describe('container status words (docker ps) and colours', () => {
   it('follows docker: Up, Created, Restarting, Exited (code)', () => {
     expect(containerStatus({ state: 'running' })).toEqual({ status: 'Up', category: 'ready' });

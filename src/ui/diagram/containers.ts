@@ -13,6 +13,7 @@
  */
 import type { PodCategory } from './podStatus';
 import type { ContainerInput, DataFlowInput } from './types';
+import { diagramWords, type DiagramWords } from './words';
 
 /** What the diagram reads of a snapshot's containers (engine: ContainerSnapshot). */
 export interface ContainerFacts {
@@ -119,7 +120,7 @@ interface Group {
  * where edges are told apart (they fan out from a worker but arrive at distinct services). A target
  * called by several services (redis: worker and webui) stacks their labels, each naming its caller.
  */
-export function trafficFlows(world: ContainerWorld, containers: readonly ContainerInput[]): DataFlowInput[] {
+export function trafficFlows(world: ContainerWorld, containers: readonly ContainerInput[], words: DiagramWords = diagramWords()): DataFlowInput[] {
   const byId = new Map(containers.map((c) => [containerId(c.host, c.name), c]));
   const groups = new Map<string, Group>();
   let edgeCount = 0;
@@ -147,7 +148,7 @@ export function trafficFlows(world: ContainerWorld, containers: readonly Contain
     const callers = callersOf.get(group.target) ?? [];
     const slot = { index: callers.indexOf(`${group.service}>${group.kind}`), count: callers.length };
     const label = `${callers.length > 1 ? `${group.service} ` : ''}${total.toFixed(1)} req/s`;
-    const what = group.kind === 'redis' ? 'Redis commands' : 'HTTP requests';
+    const what = words.kind(group.kind);
     if (aggregate) {
       const first = group.edges[0]!;
       flows.push({
@@ -158,7 +159,7 @@ export function trafficFlows(world: ContainerWorld, containers: readonly Contain
         labelSlot: slot,
         active: total > 0,
         ratePerSecond: total,
-        ariaLabel: `${what} from ${group.edges.length} ${group.service} containers to ${group.targetLabel}, ${total.toFixed(1)} per second`,
+        ariaLabel: words.mergedFlow(what, group.edges.length, group.service, group.targetLabel, total.toFixed(1)),
       });
       continue;
     }
@@ -170,7 +171,7 @@ export function trafficFlows(world: ContainerWorld, containers: readonly Contain
       ...(i === 0 ? { label, labelSlot: slot } : {}),
       active: e.ratePerSecond > 0,
       ratePerSecond: e.ratePerSecond,
-      ariaLabel: `${what} from ${e.from.slice(e.from.indexOf('/') + 1)} to ${e.to.slice(e.to.indexOf('/') + 1)}, ${e.ratePerSecond.toFixed(1)} per second, ${Math.round(e.meanLatencyMs)} ms each`,
+      ariaLabel: words.flow(what, e.from.slice(e.from.indexOf('/') + 1), e.to.slice(e.to.indexOf('/') + 1), e.ratePerSecond.toFixed(1), Math.round(e.meanLatencyMs)),
     }));
   }
   return flows;

@@ -16,6 +16,7 @@ import {
   type Point,
 } from './layout';
 import { buildModel, type DiagramModel, type HostView, type PodView } from './model';
+import { diagramWords, type DiagramWords } from './words';
 import type {
   ContainerFlowNode, ContainerInput, DiagramNode, Flow, FlowOptions, SectionFlowNode, HostFlowNode, LayoutDirection, PodFlowNode,
 } from './types';
@@ -39,7 +40,7 @@ export { containerId };
  */
 export function toFlow(snapshot: WorldSnapshot, options: FlowOptions = {}): Flow {
   const containers = options.containers ?? containerInputs(snapshot);
-  const flows = options.flows ?? trafficFlows(snapshot, containers);
+  const flows = options.flows ?? trafficFlows(snapshot, containers, diagramWords(options.lang));
   return modelToFlow(buildModel(snapshot), { ...options, containers, flows });
 }
 
@@ -47,9 +48,10 @@ export function modelToFlow(model: DiagramModel, options: FlowOptions = {}): Flo
   const direction: LayoutDirection = options.direction ?? 'row';
   const highlight = new Set(options.highlight ?? []);
   const containersByHost = groupContainers(options.containers ?? []);
+  const words = diagramWords(options.lang);
 
   // First pass: each host's children and body height, so every host can share the tallest height.
-  const bodies = model.hosts.map((host) => hostBody(host, containersByHost.get(host.name) ?? [], highlight));
+  const bodies = model.hosts.map((host) => hostBody(host, containersByHost.get(host.name) ?? [], highlight, words));
   const rowHeight = Math.max(0, ...bodies.map((b) => b.height));
   const nodes: DiagramNode[] = [];
   const heights: number[] = [];
@@ -84,7 +86,7 @@ interface HostBody {
 }
 
 /** Lays out a host's sections top to bottom: control plane, pods, compose containers. */
-function hostBody(host: HostView, containers: readonly ContainerInput[], highlight: ReadonlySet<string>): HostBody {
+function hostBody(host: HostView, containers: readonly ContainerInput[], highlight: ReadonlySet<string>, words: DiagramWords): HostBody {
   const children: DiagramNode[] = [];
   let y = HOST_HEADER;
   const parentId = host.id;
@@ -108,9 +110,9 @@ function hostBody(host: HostView, containers: readonly ContainerInput[], highlig
   if (containers.length > 0) {
     const groupId = containersGroupId(host.name);
     const box = layoutContainers(containers);
-    children.push(groupNode(groupId, 'containers', 'containers (docker)', { x: HOST_PAD, y }, HOST_CONTENT_WIDTH, box.height, parentId,
-      `${plural(containers.length, 'container')} on ${host.name}`, highlight));
-    for (const { container, position } of box.placed) children.push(containerNode(container, position, groupId, highlight));
+    children.push(groupNode(groupId, 'containers', words.containersTitle, { x: HOST_PAD, y }, HOST_CONTENT_WIDTH, box.height, parentId,
+      words.containersOn(containers.length, host.name), highlight));
+    for (const { container, position } of box.placed) children.push(containerNode(container, position, groupId, highlight, words));
     y += box.height + 2 * GAP;
   }
   const empty = children.length === 0;
@@ -207,11 +209,11 @@ function podNode(pod: PodView, position: Point, parentId: string, highlight: Rea
   }, highlight);
 }
 
-function containerNode(c: ContainerInput, position: Point, parentId: string, highlight: ReadonlySet<string>): ContainerFlowNode {
+function containerNode(c: ContainerInput, position: Point, parentId: string, highlight: ReadonlySet<string>, words: DiagramWords): ContainerFlowNode {
   const id = containerId(c.host, c.name);
-  const parts = [`container ${c.name}${c.service === undefined ? '' : ` (service ${c.service})`} on ${c.host}`, c.status];
-  if (c.ip !== undefined && c.ip !== '') parts.push(`IP ${c.ip}`);
-  if (c.ports !== undefined && c.ports !== '') parts.push(`ports ${c.ports}`);
+  const parts = [words.container(c.name, c.service, c.host), c.status];
+  if (c.ip !== undefined && c.ip !== '') parts.push(words.ip(c.ip));
+  if (c.ports !== undefined && c.ports !== '') parts.push(words.ports(c.ports));
   return withHighlight({
     id,
     type: 'container',

@@ -5,6 +5,7 @@
 import type { Edge, Node } from '@xyflow/react';
 import type { Membership } from './model';
 import type { PodCategory } from './podStatus';
+import type { Lang } from '../../store';
 
 export type LayoutDirection = 'row' | 'column';
 
@@ -112,6 +113,8 @@ export interface DataFlowInput {
 }
 
 export interface FlowOptions {
+  /** The language of the containers' and flows' words (the rest is kubectl's English); English when absent. */
+  readonly lang?: Lang;
   /** Honour prefers-reduced-motion: no animated edges at all. */
   readonly reducedMotion?: boolean;
   /** Hosts side by side (wide screens) or stacked (phones). */

@@ -8,6 +8,7 @@ import type { WorldSnapshot } from '../../engine';
 import { snapshotKey, stabilizeFlow } from './stable';
 import { toFlow } from './toFlow';
 import type { Flow, FlowOptions, LayoutDirection } from './types';
+import type { Lang } from '../../store';
 
 export interface DiagramFlowInput {
   readonly snapshot: WorldSnapshot;
@@ -16,6 +17,7 @@ export interface DiagramFlowInput {
   readonly highlight: readonly string[] | undefined;
   readonly containers: FlowOptions['containers'];
   readonly flows: FlowOptions['flows'];
+  readonly lang: Lang;
 }
 
 interface Cached {
@@ -25,13 +27,14 @@ interface Cached {
 
 export function useDiagramFlow(input: DiagramFlowInput): Flow {
   const cache = useRef<Cached | undefined>(undefined);
-  const { snapshot, reducedMotion, direction, highlight, containers, flows } = input;
-  const deps = [snapshotKey(snapshot), reducedMotion, direction, highlight === undefined ? '' : highlight.join('\n'), containers, flows];
+  const { snapshot, reducedMotion, direction, highlight, containers, flows, lang } = input;
+  const deps = [snapshotKey(snapshot), reducedMotion, direction, highlight === undefined ? '' : highlight.join('\n'), containers, flows, lang];
   const cached = cache.current;
   if (cached !== undefined && deps.every((d, i) => Object.is(d, cached.deps[i]))) return cached.flow;
   const options: FlowOptions = {
     reducedMotion,
     direction,
+    lang,
     ...(highlight === undefined ? {} : { highlight }),
     ...(containers === undefined ? {} : { containers }),
     ...(flows === undefined ? {} : { flows }),
