@@ -189,6 +189,6 @@ export function dashDuration(ratePerSecond: number): number {
   return Math.round(Math.min(MAX_DASH_SECONDS, Math.max(MIN_DASH_SECONDS, snapped)) * 100) / 100;
 }
 
-const DASH_SECONDS_AT_ONE_PER_SECOND = 4;
-const MIN_DASH_SECONDS = 0.25;
+const DASH_SECONDS_AT_ONE_PER_SECOND = 3;
+const MIN_DASH_SECONDS = 0.2;
 const MAX_DASH_SECONDS = 6;
