@@ -9,7 +9,7 @@ import type { ProgramMain } from '../containers/process';
 import { httpDate, response, textBytes, type HttpExchange, type HttpHeader, type HttpService } from '../net/http';
 import type { RedisReply } from '../net/redis';
 import { bytesToBase64 } from '../util/base64';
-import { sha256Hex } from '../util/sha256';
+import { sha1Hex } from '../sources/sha1';
 import { NodeRedisClient } from './nodeRedis';
 import { ProgramBase, signals } from './program';
 
@@ -23,12 +23,9 @@ const TYPES: Readonly<Record<string, string>> = {
   svg: 'image/svg+xml', ico: 'image/x-icon', txt: 'text/plain; charset=UTF-8',
 };
 
-/**
- * Express' weak ETag: W/"<length in hex>-<27 characters of a digest of the body>". Express digests
- * with SHA-1; the model has SHA-256, which makes an equally stable tag.
- */
+/** Express' weak ETag (the etag module): W/"<length in hex>-<base64 of the body's SHA-1, 27 characters>". */
 function etag(body: Uint8Array): string {
-  const digest = sha256Hex(body);
+  const digest = sha1Hex(Array.from(body));
   const raw: number[] = [];
   for (let i = 0; i < 40; i += 2) raw.push(parseInt(digest.slice(i, i + 2), 16));
   return `W/"${body.length.toString(16)}-${bytesToBase64(raw).slice(0, 27)}"`;
