@@ -53,10 +53,7 @@ export function* pullService(s: ComposeSession, service: Service): Generator<Eff
     s.error(r.error.message.replace(/: denied: requested access to the resource is denied$/, ''));
     return false;
   }
-  if (!v1) {
-    s.summary.push({ kind: 'Service', name: service.name, status: 'Pulled', ok: true });
-    flushSummary(s, 'Pulling');
-  }
+  if (!v1) flushSummary(s, 'Pulling', [{ kind: 'Service', name: service.name, status: 'Pulled', ok: true }]);
   return true;
 }
 

@@ -33,10 +33,10 @@ export interface SummaryLine {
 }
 
 /** Compose v2's report of a batch: "[+] Running 6/6" then " ✔ Container dockercoins-rng-1  Started". */
-export function flushSummary(s: ComposeSession, verb: string): void {
+export function flushSummary(s: ComposeSession, verb: string, pending: readonly SummaryLine[] = s.summary.splice(0)): void {
   // One line per object, showing where it ended up ("Stopped" then "Removed" is one "Removed" line).
   const byObject = new Map<string, SummaryLine>();
-  for (const l of s.summary.splice(0)) byObject.set(`${l.kind} ${l.name}`, l);
+  for (const l of pending) byObject.set(`${l.kind} ${l.name}`, l);
   const lines = [...byObject.values()];
   if (lines.length === 0) return;
   const label = (l: SummaryLine): string => (l.kind === 'Service' ? l.name : `${l.kind} ${l.name}`);
