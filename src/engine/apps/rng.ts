@@ -42,21 +42,18 @@ const NOT_ALLOWED_HTML =
   '<!doctype html>\n<html lang=en>\n<title>405 Method Not Allowed</title>\n<h1>Method Not Allowed</h1>\n' +
   '<p>The method is not allowed for the requested URL.</p>\n';
 
-let lastKey = '';
-let lastHeaders: readonly HttpHeader[] = [];
+let last: { status: number; contentType: string; length: number; date: string; headers: readonly HttpHeader[] } | undefined;
 
 /** Werkzeug's headers; under load they repeat within a second, so the last set is reused. */
 function responseHeaders(status: number, contentType: string, length: number, date: string): readonly HttpHeader[] {
-  const key = `${status} ${length} ${date} ${contentType}`;
-  if (key !== lastKey) {
-    // http.server sends Server and Date first; Werkzeug always closes the connection.
-    lastHeaders = [
-      ['Server', SERVER], ['Date', date], ['Content-Type', contentType], ['Content-Length', String(length)],
-      ...(status === 405 ? [['Allow', 'OPTIONS, GET, HEAD'] as const] : []), ['Connection', 'close'],
-    ];
-    lastKey = key;
-  }
-  return lastHeaders;
+  if (last && last.status === status && last.length === length && last.date === date && last.contentType === contentType) return last.headers;
+  // http.server sends Server and Date first; Werkzeug always closes the connection.
+  const headers: readonly HttpHeader[] = [
+    ['Server', SERVER], ['Date', date], ['Content-Type', contentType], ['Content-Length', String(length)],
+    ...(status === 405 ? [['Allow', 'OPTIONS, GET, HEAD'] as const] : []), ['Connection', 'close'],
+  ];
+  last = { status, contentType, length, date, headers };
+  return headers;
 }
 
 export const rngProgram: ProgramMain = (sb, exitFn) => {

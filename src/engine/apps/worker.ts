@@ -31,17 +31,22 @@ const REQUEST_HEADERS: readonly HttpHeader[] = [
   ['User-Agent', `python-requests/${VERSIONS.requests}`], ['Accept-Encoding', 'gzip, deflate'], ['Accept', '*/*'], ['Connection', 'keep-alive'],
 ];
 
-const headerCache = new Map<string, readonly HttpHeader[]>();
+const getHeaders = new Map<string, readonly HttpHeader[]>();
+const postHeaders = new Map<string, Map<number, readonly HttpHeader[]>>();
 
-/** What python-requests sends (the same few header sets over and over: built once). */
+/** What python-requests sends (the same few header sets over and over: built once per host and size). */
 function requestHeaders(host: string, method: 'GET' | 'POST', length: number): readonly HttpHeader[] {
-  const key = `${method} ${host} ${length}`;
-  let headers = headerCache.get(key);
+  if (method === 'GET') {
+    let headers = getHeaders.get(host);
+    if (!headers) getHeaders.set(host, (headers = [['Host', host], ...REQUEST_HEADERS]));
+    return headers;
+  }
+  let bySize = postHeaders.get(host);
+  if (!bySize) postHeaders.set(host, (bySize = new Map()));
+  let headers = bySize.get(length);
   if (!headers) {
-    headers = method === 'GET'
-      ? [['Host', host], ...REQUEST_HEADERS]
-      : [['Host', host], ...REQUEST_HEADERS, ['Content-Type', 'application/octet-stream'], ['Content-Length', String(length)]];
-    if (headerCache.size < 64) headerCache.set(key, headers);
+    headers = [['Host', host], ...REQUEST_HEADERS, ['Content-Type', 'application/octet-stream'], ['Content-Length', String(length)]];
+    if (bySize.size < 16) bySize.set(length, headers);
   }
   return headers;
 }
