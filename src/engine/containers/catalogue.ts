@@ -61,6 +61,10 @@ const CATALOGUE: readonly CatalogueImage[] = [
     size: 187_000_000, layers: 6, created: { daysBeforeEpoch: 10 }, entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'],
     exposed: ['80/tcp'], workingDir: '', env: [PATH, 'NGINX_VERSION=1.25.0', 'NJS_VERSION=0.7.12', 'PKG_RELEASE=1~bookworm'],
   }),
+  image('library/registry', '2', {
+    size: 24_200_000, layers: 5, created: { daysBeforeEpoch: 30 }, entrypoint: ['/entrypoint.sh'], cmd: ['/etc/docker/registry/config.yml'],
+    exposed: ['5000/tcp'], workingDir: '', env: [PATH],
+  }),
   ...(['hasher', 'rng', 'webui', 'worker'] as const).flatMap((svc) => (['v0.1', 'v0.2'] as const).map((tag) => image(`dockercoins/${svc}`, tag, {
     size: { hasher: 308_000_000, rng: 62_300_000, webui: 215_000_000, worker: 58_700_000 }[svc],
     layers: { hasher: 9, rng: 7, webui: 9, worker: 8 }[svc],

@@ -137,10 +137,12 @@ export function* down(s: ComposeSession, timeout: number, rmi: string | undefine
       s.engine.images.remove(image, true);
     }
   }
+  // compose v1 announces the removal, then warns when the daemon did not know the network.
   const network = s.project.networkName;
-  if (s.engine.network(network)) {
-    if (s.style === 'v1') s.info(`Removing network ${network}`);
-    else s.summary.push({ kind: 'Network', name: network, status: 'Removed', ok: true });
+  const exists = s.engine.network(network) !== undefined;
+  if (s.style === 'v1') s.info(`Removing network ${network}`);
+  if (exists) {
+    if (s.style === 'v2') s.summary.push({ kind: 'Network', name: network, status: 'Removed', ok: true });
     s.engine.removeNetwork(network);
   } else if (s.style === 'v1') {
     s.warn(`Network ${network} not found.`);

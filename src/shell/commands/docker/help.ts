@@ -55,7 +55,10 @@ To get more help with docker, check out our guides at https://docs.docker.com/go
 /** `docker container --help` and friends: a management command's subcommands. */
 export function managementHelp(name: string, summary: string, subcommands: readonly string[]): string {
   const known = new Map(COMMANDS);
-  const rows = subcommands.map((s) => [s, known.get(s === 'ls' ? (name === 'image' ? 'images' : 'ps') : s) ?? ''] as const);
+  // Aliases (`container ps`, `container list`) work but are not listed, as in docker's own help.
+  const rows = subcommands.filter((s) => s !== 'list' && !(name === 'container' && s === 'ps'))
+    .map((s) => [s, known.get(s === 'ls' ? (name === 'image' ? 'images' : 'ps') : s === 'rm' && name === 'image' ? 'rmi' : s === 'df' ? '' : s) ?? ''] as const)
+    .map(([s, summary]) => [s, s === 'df' ? 'Show docker disk usage' : summary] as const);
   return `
 Usage:  docker ${name} COMMAND
 
