@@ -145,8 +145,14 @@ export class Container implements ContainerInfo {
       listen: (port, service) => {
         if (!live()) return () => undefined;
         const off = world.network.listen({ host: node, address: this.ip, port, protocol: 'TCP', process: this.name, service });
-        this.releases.push(off);
-        return off;
+        // Closing the listener early forgets it too, so a process that listens again and again holds nothing.
+        const release = (): void => {
+          off();
+          const i = this.releases.indexOf(release);
+          if (i >= 0) this.releases.splice(i, 1);
+        };
+        this.releases.push(release);
+        return release;
       },
       setTimer: (ms, fn) => {
         const id: TimerId = world.clock.schedule(ms, () => {

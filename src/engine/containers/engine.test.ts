@@ -4,7 +4,7 @@ import { snapshotOf } from '../snapshot';
 import { dockerOf, setProgramTable } from './runtime';
 import type { DockerEngine } from './engine';
 import { fakeContainerPrograms } from './testing/fakePrograms';
-import { LogRing } from './logs';
+import { LOG_CAPACITY, LogRing } from './logs';
 import type { ImageInfo, Operation } from './types';
 
 function drain<R>(world: World, op: Operation<R>): { out: string; result: R } {
@@ -150,6 +150,25 @@ describe('containers', () => {
     expect(docker.container(w.value.id)!.state).toBe('running');
     world.advance(1);
     expect(docker.container(w.value.id)).toMatchObject({ state: 'exited', exitCode: 137 });
+  });
+
+  test('a long run keeps memory bounded; a stopped container holds no timer, listener or address', () => {
+    const { world, docker } = setup();
+    const { rng } = webProject(world, docker);
+    const baseline = { timers: world.clock.pending(), listeners: world.network.all().length };
+    world.host('node1')!.fs.writeFile('/root/app/rng/worker.py', '');
+    const built = docker.images.build({ context: '/root/app/rng', dockerfile: 'FROM python:alpine\nCOPY worker.py /\nCMD python worker.py\n', tags: ['app_worker'] });
+    if (built.ok) drain(world, built.value);
+    const w = docker.create({ image: 'app_worker', network: 'app_default' });
+    if (!w.ok) throw new Error(w.error.message);
+    docker.start(w.value.id);
+    world.advance(3 * 3600 * 1000);
+    expect(docker.logs(w.value.id)).toMatchObject({ ok: true, value: { length: LOG_CAPACITY } });
+    docker.kill(w.value.id);
+    docker.stop(rng);
+    expect(world.clock.pending()).toBe(baseline.timers);
+    expect(world.network.all().length).toBe(baseline.listeners - 2);
+    expect(world.network.routeFrom('node1', '172.18.0.2')).toBeUndefined();
   });
 
   test('service names resolve on the project network, to running containers only', () => {
