@@ -9,7 +9,9 @@
 import './webui.css';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { World } from '../../engine';
-import { WEBUI_PORT, browserGet, startWebuiPoller, webuiAddress, type AppStore, type NodeName, type WebuiPoller, type WebuiTarget, type WebuiView } from '../../store';
+import {
+  WEBUI_PORT, browserGet, startWebuiPoller, webuiAddress, type AppStore, type NodeName, type Panel, type WebuiPoller, type WebuiTarget, type WebuiView,
+} from '../../store';
 import { useApp, useAppStore } from '../storeContext';
 import { setTerminalLinkFinder } from '../terminal/TerminalView';
 import { PHONE_LAYOUT } from '../useMediaQuery';
@@ -29,17 +31,22 @@ export default function WebuiRoot({ part }: { readonly part: WebuiPart }) {
   }
 }
 
+// On phones, where the learner was when the panel opened (a lesson link, a terminal), to go back there.
+let returnTo: Exclude<Panel, 'webui'> = 'terminal';
+
 /** Opens the panel (the page's `panel` only matters on phones, where it picks what shows). */
 export function openWebui(store: AppStore, target: WebuiTarget): void {
   const state = store.getState();
   state.setWebui(target);
-  if (window.matchMedia(PHONE_LAYOUT).matches) state.setPanel('webui');
+  if (!window.matchMedia(PHONE_LAYOUT).matches) return;
+  if (state.panel !== 'webui') returnTo = state.panel;
+  state.setPanel('webui');
 }
 
 export function closeWebui(store: AppStore): void {
   const state = store.getState();
   state.setWebui(undefined);
-  if (state.panel === 'webui') state.setPanel('terminal');
+  if (state.panel === 'webui') state.setPanel(returnTo);
 }
 
 function OpenButton({ t }: { readonly t: WebuiMessages }) {
