@@ -9,7 +9,8 @@ import { redisCommand } from '../net/client';
 import type { RedisReply } from '../net/redis';
 import type { ProgramBase } from './program';
 
-type Callback = (reply: RedisReply | undefined) => void;
+/** The reply (undefined for an error reply), or 'dropped' when the offline queue overflowed. */
+type Callback = (reply: RedisReply | undefined | 'dropped') => void;
 
 const FIRST_RETRY_MS = 200;
 const BACKOFF = 1.7;
@@ -34,11 +35,11 @@ export class NodeRedisClient {
     this.scheduleRetry(0);
   }
 
-  /** Sends a command; `cb` gets the reply, or undefined for an error reply. */
+  /** Sends a command; `cb` gets the reply, undefined for an error reply, 'dropped' if it never will. */
   send(args: readonly string[], cb: Callback): void {
     if (!this.ready || !this.reachable()) {
       this.lost();
-      if (this.offline.length >= MAX_QUEUED) this.offline.shift();
+      if (this.offline.length >= MAX_QUEUED) this.offline.shift()?.cb('dropped');
       this.offline.push({ args, cb });
       return;
     }

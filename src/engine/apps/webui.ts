@@ -52,8 +52,14 @@ export const webuiProgram: ProgramMain = (sb, exitFn) => {
   };
 
   const json = (ex: HttpExchange): void => {
+    // A request whose Redis command was dropped is abandoned, as its browser has long given up.
+    const abandon = (): void => {
+      if (pending.delete(ex)) ex.reset();
+    };
     redis.send(['HLEN', 'wallet'], (coinsReply) => {
+      if (coinsReply === 'dropped') return abandon();
       redis.send(['GET', 'hashes'], (hashesReply) => {
+        if (hashesReply === 'dropped') return abandon();
         const coins = coinsReply?.type === 'integer' ? coinsReply.value : undefined;
         const hashes = asString(hashesReply);
         // JSON.stringify drops undefined members, as the real page's reply would lack them.
