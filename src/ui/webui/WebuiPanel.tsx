@@ -60,7 +60,8 @@ function Page({ view, t }: { readonly view: WebuiView; readonly t: WebuiMessages
         {PAGE.speedLabel} <span>{speed === undefined ? '' : formatSpeed(speed)} {PAGE.speedUnit}</span>
       </p>
       {view.problem !== undefined && <p className="kp-webui-stale">{t.frozen(problemCode(view.problem))}</p>}
-      <TextAlternative points={points} received={view.received} t={t} />
+      {/* A new address is a new page: its announcements start over. */}
+      <TextAlternative key={view.address} points={points} received={view.received} t={t} />
     </>
   );
 }

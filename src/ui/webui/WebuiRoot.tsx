@@ -86,7 +86,7 @@ function PanelHost({ t }: { readonly t: WebuiMessages }) {
   }, [store]);
   const onNode = useCallback((node: NodeName) => store.getState().setWebui({ node, port: target?.port ?? WEBUI_PORT }), [store, target?.port]);
   if (target === undefined || view === undefined) return null;
-  return <WebuiPanel key={`${target.node}:${target.port}`} view={view} t={t} onClose={onClose} onNode={onNode} />;
+  return <WebuiPanel view={view} t={t} onClose={onClose} onNode={onNode} />;
 }
 
 /** One poller per open page: a new world (start over), node or port is a new page load. */
@@ -95,13 +95,14 @@ function usePoller(world: World | undefined, target: WebuiTarget | undefined): W
   const node = target?.node;
   const port = target?.port;
   useEffect(() => {
-    if (world === undefined || node === undefined || port === undefined) return undefined;
-    const started = startWebuiPoller({ world, target: { node, port }, get: browserGet });
-    setPoller(started);
-    return () => {
-      started.stop();
+    if (world === undefined || node === undefined || port === undefined) {
       setPoller(undefined);
-    };
+      return undefined;
+    }
+    const started = startWebuiPoller({ world, target: { node, port }, get: browserGet });
+    // Replaced in the same commit when the node changes: the panel stays mounted (and keeps focus).
+    setPoller(started);
+    return () => started.stop();
   }, [world, node, port]);
   const subscribe = useCallback((onChange: () => void) => poller?.subscribe(onChange) ?? (() => undefined), [poller]);
   const read = useCallback(() => poller?.getView(), [poller]);
