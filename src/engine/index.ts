@@ -102,8 +102,6 @@ export type {
   DockerResult, DockerEvents, OperationStep, Operation, Healthcheck, HealthStatus,
 } from './containers/types';
 export type { ToolResult } from './containers/toolbox';
-// Test doubles for container programs (tests of the runtime, docker and compose)
-export { fakeContainerPrograms, stubbornTicker } from './containers/testing/fakePrograms';
 
 // Remote repositories (git clone) and their files
 export { repositories, findGithubRepository, findCommit, githubPath, repositoryUrl, knownRepositoryUrls } from './sources/catalog';
@@ -111,6 +109,8 @@ export { registerSourceSites } from './sources/sites';
 export { sha1Hex, gitBlobId } from './sources/sha1';
 export type { SourceRepository, SourceFile, SourceCommit, PackStats } from './sources/types';
 export type { GithubPath } from './sources/catalog';
+// Test doubles for container programs (tests of the runtime, docker and compose)
+export { fakeContainerPrograms, stubbornTicker } from './containers/testing/fakePrograms';
 
 // DockerCoins: the programs, and requests over the Network (HTTP, Redis, the browser's fetch, traffic)
 export { DOCKERCOINS_PROGRAMS, hashStats, RedisStore, RNG_PORT, HASHER_PORT, WEBUI_PORT, REDIS_PORT } from './apps';
