@@ -56,7 +56,8 @@ export const workerProgram: ProgramMain = (sb, exitFn) => {
   const world = p.world;
   const random = world.random.fork(`dockercoins/worker/${sb.id}`);
   const debug = /^y/i.test(sb.env['DEBUG'] ?? '');
-  const script = sb.command.find((arg) => arg.endsWith('.py')) ?? 'worker.py';
+  // "python worker.py", or ["/bin/sh", "-c", "python worker.py"] for a shell-form CMD.
+  const script = sb.command.flatMap((arg) => arg.split(/\s+/)).find((word) => word.endsWith('.py')) ?? 'worker.py';
   const text = sb.readFile?.(script);
   const source = text !== undefined ? parseWorkerSource(text) : defaultWorkerSource();
   /** Bumped when the loop restarts, so answers to an abandoned unit of work are ignored. */

@@ -50,4 +50,19 @@ describe('DockerCoins with docker-compose', () => {
     expect(traffic.some((e) => e.from === 'node1/dockercoins_worker_10' && e.to === 'node1/dockercoins_rng_1' && e.kind === 'http')).toBe(true);
     expect(traffic.some((e) => e.to === 'node1/dockercoins_redis_1' && e.kind === 'redis')).toBe(true);
   });
+
+  it('serves the web UI\'s files, and an edited worker.py really changes the speed', async () => {
+    const world = testWorld({ seed: 'dockercoins-edited' });
+    const sh = shellOn(world, 'node1');
+    await sh.run('git clone https://github.com/jpetazzo/container.training');
+    const path = '/root/container.training/dockercoins/worker/worker.py';
+    // The rollout chapter's slower worker: a 1 s sleep per unit of work.
+    sh.writeFile(path, sh.readFile(path)!.replace('sleep(0.1)', 'sleep(1)'));
+    expect((await sh.run('cd container.training/dockercoins && docker-compose up -d')).exitCode).toBe(0);
+    await sh.run('sleep 70');
+    expect((await sh.run('curl -sL localhost:8000')).stdout).toContain('<title>DockerCoin Miner WebUI</title>');
+    const rate = hashStats(world, { node: 'node1', windowMs: 60_000 })[0]!.hashesPerSecond;
+    expect(rate).toBeGreaterThan(0.75);
+    expect(rate).toBeLessThan(0.9);
+  });
 });
