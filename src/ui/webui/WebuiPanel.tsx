@@ -59,7 +59,7 @@ function Page({ view, t }: { readonly view: WebuiView; readonly t: WebuiMessages
       <p className="kp-webui-speed" data-testid="webui-speed">
         {PAGE.speedLabel} <span>{speed === undefined ? '' : formatSpeed(speed)} {PAGE.speedUnit}</span>
       </p>
-      {view.problem !== undefined && <p className="kp-webui-stale">{t.frozen(problemCode(view.problem))}</p>}
+      {view.problem !== undefined && <p className="kp-webui-stale" data-testid="webui-stale">{t.frozen(problemCode(view.problem))}</p>}
       {/* A new address is a new page: its announcements start over. */}
       <TextAlternative key={view.address} points={points} received={view.received} t={t} />
     </>
