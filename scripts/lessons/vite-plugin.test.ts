@@ -26,6 +26,10 @@ function project(lessons: Record<string, string>): string {
 }
 
 async function bundle(root: string): Promise<Rollup.OutputChunk[]> {
+  return (await output(root)).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+}
+
+async function output(root: string): Promise<(Rollup.OutputChunk | Rollup.OutputAsset)[]> {
   const out = await build({
     root,
     configFile: false,
@@ -34,26 +38,29 @@ async function bundle(root: string): Promise<Rollup.OutputChunk[]> {
     build: { write: false, minify: false, rollupOptions: { input: path.join(root, 'main.js') } },
   });
   const outputs = Array.isArray(out) ? out : [out];
-  return outputs.flatMap((o) => ('output' in o ? o.output : [])).filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
+  return outputs.flatMap((o) => ('output' in o ? o.output : []));
 }
 
 const lesson = (lang: string, title: string, body: string) => `---\nid: demo\ntitle: ${title}\nsummary: A ${lang} demo\n---\n${body}`;
 
 describe('kubeplayLessons', () => {
-  it('puts the catalogue in the entry chunk and each lesson in its own lazy chunk', async () => {
+  it('puts the catalogue in the entry chunk and each lesson in its own JSON asset, fetched when opened', async () => {
     const root = project({
       'lessons/en/01-demo.md': lesson('en', 'Demo title', '## Step\n\nA sentence only the English lesson has.\n'),
       'lessons/es/01-demo.md': lesson('es', 'Título demo', '## Paso {#step}\n\nUna frase que solo tiene la lección en español.\n'),
     });
-    const chunks = await bundle(root);
+    const files = await output(root);
+    const chunks = files.filter((c): c is Rollup.OutputChunk => c.type === 'chunk');
     const entry = chunks.find((c) => c.isEntry)!;
     expect(entry.code).toContain('Demo title');
     expect(entry.code).toContain('Título demo');
-    expect(entry.code).not.toContain('A sentence only the English lesson has');
-    const lazy = chunks.filter((c) => !c.isEntry);
-    expect(lazy).toHaveLength(2);
-    expect(lazy.filter((c) => c.code.includes('A sentence only the English lesson has'))).toHaveLength(1);
-    expect(lazy.filter((c) => c.code.includes('Una frase que solo tiene'))).toHaveLength(1);
+    expect(chunks.some((c) => c.code.includes('A sentence only the English lesson has'))).toBe(false);
+    const assets = files.filter((f): f is Rollup.OutputAsset => f.type === 'asset' && f.fileName.endsWith('.json'));
+    expect(assets.map((a) => a.fileName).sort()).toEqual([expect.stringMatching(/^assets\/lesson-en-demo-[0-9a-f]{10}\.json$/), expect.stringMatching(/^assets\/lesson-es-demo-[0-9a-f]{10}\.json$/)]);
+    const en = JSON.parse(String(assets.find((a) => a.fileName.includes('-en-'))!.source)) as { title: string; steps: { html: string }[] };
+    expect(en.title).toBe('Demo title');
+    expect(en.steps[0]!.html).toContain('A sentence only the English lesson has');
+    expect(entry.code).toContain(path.posix.basename(assets[0]!.fileName));
   });
 
   it('fails the build with file:line on a compile error', async () => {

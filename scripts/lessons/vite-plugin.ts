@@ -3,14 +3,17 @@
  *
  *   import { catalogue, loadLesson } from 'virtual:kubeplay-lessons';
  *
- * The catalogue (ids, titles, order) is a few hundred bytes in the importing chunk; each lesson's
- * compiled JSON is its own lazily imported chunk, so lesson text stays out of the first-prompt
+ * The catalogue (ids, titles, order) is a few hundred bytes in the importing chunk. In a build,
+ * each lesson's compiled JSON is a .json asset fetched when the lesson opens (lesson text is data,
+ * not code: it is neither parsed as JavaScript nor counted as such); in dev it is a lazily imported
+ * module, so editing a lesson hot-reloads it. Either way lesson text stays out of the first-prompt
  * bundle and the Markdown/YAML parsers never reach the page. A compile error fails the build (and
  * shows Vite's error overlay in dev) as `lessons/en/01-x.md:12: message`. In dev, editing a lesson
  * updates it; adding or removing one reloads the page.
  *
  * vite.config.ts: `plugins: [react(), kubeplayLessons()]`.
  */
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { catalogueEntryOf, formatCompileError } from '../../src/lessons';
@@ -27,6 +30,7 @@ export interface KubeplayLessonsOptions {
 
 export function kubeplayLessons(options: KubeplayLessonsOptions = {}): Plugin {
   let root = process.cwd();
+  let building = false;
   let dir = path.resolve(root, options.dir ?? 'lessons');
   const isLessonFile = (file: string) => file.endsWith('.md') && path.resolve(file).startsWith(dir + path.sep);
 
@@ -40,6 +44,7 @@ export function kubeplayLessons(options: KubeplayLessonsOptions = {}): Plugin {
     name: 'kubeplay-lessons',
     configResolved(config) {
       root = config.root;
+      building = config.command === 'build';
       dir = path.resolve(root, options.dir ?? 'lessons');
     },
     resolveId(id) {
@@ -51,6 +56,17 @@ export function kubeplayLessons(options: KubeplayLessonsOptions = {}): Plugin {
         this.addWatchFile(dir);
         for (const f of files) this.addWatchFile(f.file);
         if (errors.length > 0) this.error(`lesson compile errors:\n${errors.map(formatCompileError).join('\n')}`);
+        if (building) {
+          const assets = new Map<string, string>();
+          for (const lesson of lessons) {
+            const json = JSON.stringify(lesson);
+            const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
+            const fileName = `assets/lesson-${lesson.lang}-${lesson.id}-${hash}.json`;
+            this.emitFile({ type: 'asset', fileName, source: json });
+            assets.set(`${lesson.lang}/${lesson.id}`, path.posix.basename(fileName));
+          }
+          return fetchingCatalogueModule(lessons.map(catalogueEntryOf), assets);
+        }
         return catalogueModule(lessons.map(catalogueEntryOf), new Map(lessons.map((l) => [`${l.lang}/${l.id}`, files.find((f) => f.source === l.source)!])));
       }
       if (id.endsWith(LESSON_QUERY)) {
@@ -82,6 +98,27 @@ export function kubeplayLessons(options: KubeplayLessonsOptions = {}): Plugin {
       return catalogue ? [...modules, catalogue] : modules;
     },
   };
+}
+
+/**
+ * The built catalogue: lessons are fetched next to the chunk that asks for them (assets/), relative
+ * to import.meta.url so any host and sub-path works. The file name is a variable so bundlers leave
+ * the `new URL()` alone.
+ */
+function fetchingCatalogueModule(entries: readonly unknown[], assets: ReadonlyMap<string, string>): string {
+  return [
+    `export const catalogue = ${JSON.stringify(entries)};`,
+    `const assets = ${JSON.stringify(Object.fromEntries(assets))};`,
+    'export function loadLesson(lang, id) {',
+    '  const file = assets[`${lang}/${id}`];',
+    '  if (!file) return Promise.reject(new Error(`No lesson "${id}" in language "${lang}"`));',
+    "  return fetch(new URL(file, import.meta.url)).then((r) => {",
+    '    if (!r.ok) throw new Error(`${file}: HTTP ${r.status}`);',
+    '    return r.json();',
+    '  });',
+    '}',
+    '',
+  ].join('\n');
 }
 
 function catalogueModule(entries: readonly unknown[], files: ReadonlyMap<string, LessonFile>): string {
