@@ -6,7 +6,7 @@
  */
 import { World, type Unsubscribe } from '../engine';
 import { createDeferredShell, createTerminalSession, type JournalEntry, type TerminalSession } from '../shell';
-import { loadShellModule, shellModule } from './shellModule';
+import { loadShellModule, shellModule, shellModuleWhenRequested } from './shellModule';
 import type { JournalRecord, SavedSession } from './persistence';
 import { BufferedTerminal } from './bufferedTerminal';
 
@@ -85,7 +85,7 @@ export class Playground {
   private createTerminal(node: NodeName, columns: number): TerminalSession {
     const real = (m: NonNullable<ReturnType<typeof shellModule>>) => m.createShellSession({ world: this.world, host: node, columns });
     const loaded = shellModule();
-    const first = loaded ? real(loaded) : createDeferredShell({ world: this.world, host: node, columns, load: () => loadShellModule().then(real) });
+    const first = loaded ? real(loaded) : createDeferredShell({ world: this.world, host: node, columns, load: () => shellModuleWhenRequested().then(real) });
     return createTerminalSession(first, { newSession: () => real(shellModule()!) });
   }
 
