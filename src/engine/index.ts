@@ -129,3 +129,6 @@ export type { TrafficEdge } from './net/trafficProbe';
 // Test double: DockerCoins on a minimal container runtime (model, curl and httping tests, the bench)
 export { StubCompose, DEFAULT_DOCKERCOINS } from './apps/testing/stubRuntime';
 export type { StubSpec, LogLine } from './apps/testing/stubRuntime';
+
+// The Internet's known sites (GitHub, Weave), for commands that fetch
+export { registerPublicSites } from './publicSites';

@@ -5,7 +5,7 @@
  * YAML 1.1 rules like go-yaml v2 (so `yes` is a boolean and `0644` an octal number), several
  * documents per file, and `kind: List` is expanded into its items.
  */
-import { loadYamlDocuments, resolvePath } from '../../../engine';
+import { loadYamlDocuments, registerPublicSites, resolvePath } from '../../../engine';
 import { goYamlError } from '../../format/yamlErrors';
 import { sleep, type Effect } from '../../types';
 import type { Invocation } from './invocation';
@@ -76,6 +76,7 @@ function listManifestFiles(inv: Invocation, dir: string, shown: string, recursiv
 }
 
 function* readUrl(inv: Invocation, url: string): Generator<Effect, ManifestRead, unknown> {
+  registerPublicSites(inv.ctx.world.internet);
   let result = inv.ctx.world.internet.fetch(url);
   for (let attempt = 1; attempt < 3 && !result.ok && result.status === 0; attempt++) {
     yield sleep(1000);

@@ -3,7 +3,7 @@
  * where a name leads from a node: an address in the playground (the engine's Network) or a site of
  * the outside world (world.internet), or nowhere.
  */
-import { isIpv4, resolveOnNode, type World } from '../../../engine';
+import { isIpv4, registerPublicSites, resolveOnNode, type World } from '../../../engine';
 
 export type Scheme = 'http' | 'https' | 'file';
 
@@ -61,6 +61,7 @@ export type Destination =
 export function destinationOf(world: World, node: string, host: string): Destination {
   const ip = resolveOnNode(world, node, host);
   if (ip !== undefined) return { kind: 'playground', ip };
+  registerPublicSites(world.internet);
   if (world.internet.knows(host)) return { kind: 'internet' };
   return { kind: 'unresolved' };
 }
