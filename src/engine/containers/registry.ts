@@ -15,6 +15,8 @@ export interface ContainerSnapshot {
   readonly service?: string;
   readonly image: string;
   readonly state: DockerContainerState;
+  /** The main process's exit code once it exited (137 after a SIGKILL), as `docker ps -a` shows. */
+  readonly exitCode?: number;
   /** Its address on its network while it runs, "" otherwise. */
   readonly ip: string;
   readonly ports: readonly PortBinding[];

@@ -55,6 +55,7 @@ function snapshotContainers(engine: DockerEngine): readonly ContainerSnapshot[] 
     const service = c.labels[COMPOSE_LABELS.service];
     return {
       id: c.id, name: c.name, image: c.image, state: c.state, ip: c.ip, ports: c.ports,
+      ...(c.state === 'exited' ? { exitCode: c.exitCode } : {}),
       ...(project !== undefined ? { project } : {}), ...(service !== undefined ? { service } : {}),
     };
   });
