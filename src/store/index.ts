@@ -4,6 +4,7 @@
 export { createAppStore } from './appStore';
 export type { AppStore, AppState, AppActions, Panel, Notice, NoticeKind, AppStoreInit } from './appStore';
 export { Playground, NODE_NAMES } from './playground';
+export { loadShellModule } from './shellModule';
 export type { NodeName } from './playground';
 export { BufferedTerminal } from './bufferedTerminal';
 export { parseRoute, formatRoute, parsePageOptions, preferredLang } from './route';

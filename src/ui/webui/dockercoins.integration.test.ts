@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { snapshotOf } from '../../engine';
-import { preloadCommands } from '../../shell';
-import { Playground, browserGet, speedPoints, startWebuiPoller, type NodeName, type WebuiPoller } from '../../store';
+import { Playground, browserGet, loadShellModule, speedPoints, startWebuiPoller, type NodeName, type WebuiPoller } from '../../store';
 import { countAnimated } from '../diagram/edges';
 import { toFlow } from '../diagram/toFlow';
 
@@ -32,7 +31,8 @@ function meanSpeed(poller: WebuiPoller, seconds: number): number {
 
 describe('the web UI and the diagram over the real DockerCoins', () => {
   // Commands load lazily in the page; here they are loaded up front, as a restored session does.
-  beforeAll(() => preloadCommands());
+  // As the page does once its prompt is painted: the shell's code, then every command.
+  beforeAll(() => loadShellModule().then((m) => m.preloadCommands()));
 
   it('shows connection refused, then ~3.3 hashes/s for one worker, about twice that for two; the diagram animates the flows', async () => {
     const playground = new Playground({ seed: 'webui-integration', epochMs: Date.UTC(2023, 5, 1, 9, 0, 0) });
