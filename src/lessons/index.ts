@@ -25,6 +25,7 @@ export type { Resolution, VariableUse } from './variables/template';
 export type { TemplateVariable } from './variables/types';
 
 export { compareTranslations, compareCatalogue } from './parity';
+export { resolveHighlights, unmatchedHighlights, diagramIds } from './highlight';
 
 export { replayLesson, Replay } from './replay/replay';
 export { formatStepReport, summaryLine } from './replay/report';

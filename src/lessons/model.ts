@@ -60,6 +60,12 @@ export interface CompiledStep {
   readonly blocks: readonly RunnableBlock[];
   /** Empty: a reading step, done when the learner says so (or has run its blocks). */
   readonly checks: readonly CheckSpec[];
+  /**
+   * Diagram ids to emphasise while this is the current step (```highlight block): exact ids such
+   * as `pod/kube-system/etcd-node1`, or patterns with `*` (`pod/kube-system/kube-proxy-*`) that
+   * resolveHighlights() expands against the world. Absent when the step declares none.
+   */
+  readonly highlight?: readonly string[];
   readonly line: number;
 }
 

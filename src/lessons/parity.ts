@@ -1,8 +1,8 @@
 /**
  * The languages of a lesson must teach the same thing: same step ids in the same order, the same
- * runnable blocks (node, command, options such as may-fail and interrupt-after) and the same
- * checks. Only the prose differs. Progress is stored by step id, so a learner who switches
- * language keeps their place.
+ * runnable blocks (node, command, options such as may-fail and interrupt-after), the same
+ * checks and the same diagram highlights. Only the prose differs. Progress is stored by step id,
+ * so a learner who switches language keeps their place.
  */
 import { deepEqual } from '../engine';
 import type { CompiledLesson, CompiledStep, RunnableBlock } from './model';
@@ -41,6 +41,9 @@ function compareSteps(a: CompiledLesson, sa: CompiledStep, b: CompiledLesson, sb
   const checksB = sb.checks.map((c) => ({ predicate: c.predicate, args: c.args }));
   if (!deepEqual(checksA, checksB)) {
     problems.push(`${at}: the checks of step "${sb.id}" differ from ${a.source}:${sa.line}`);
+  }
+  if (!deepEqual(sa.highlight ?? [], sb.highlight ?? [])) {
+    problems.push(`${at}: the highlights of step "${sb.id}" differ from ${a.source}:${sa.line}`);
   }
   return problems;
 }

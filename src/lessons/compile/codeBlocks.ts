@@ -5,6 +5,7 @@
  *   ```bash node1 interrupt-after=30s     runnable; a command still running 30 s (virtual) after it
  *                                         started gets Ctrl+C in replay (`docker-compose up`)
  *   ```check                              the step's checks (hidden from the learner)
+ *   ```highlight                          diagram ids to emphasise while the step is current (hidden)
  *   ```text, ```yaml, ...                 shown, never run
  */
 import { listWords } from '../checks/args';
@@ -12,6 +13,7 @@ import { listWords } from '../checks/args';
 export type CodeKind =
   | { readonly kind: 'run'; readonly node: string; readonly mayFail: boolean; readonly interruptAfterMs: number | undefined }
   | { readonly kind: 'check' }
+  | { readonly kind: 'highlight' }
   | { readonly kind: 'show' }
   | { readonly kind: 'error'; readonly message: string };
 
@@ -24,8 +26,8 @@ export const MAX_INTERRUPT_AFTER_MS = 10 * 60_000;
 export function classifyInfoString(info: string | undefined, nodes: readonly string[]): CodeKind {
   const words = (info ?? '').trim().split(/\s+/).filter((w) => w !== '');
   const [language, node, ...options] = words;
-  if (language === 'check') {
-    return words.length === 1 ? { kind: 'check' } : { kind: 'error', message: 'write a check block as ```check with nothing after "check"' };
+  if (language === 'check' || language === 'highlight') {
+    return words.length === 1 ? { kind: language } : { kind: 'error', message: `write a ${language} block as \`\`\`${language} with nothing after "${language}"` };
   }
   if (language !== undefined && SHELLS.has(language) && node !== undefined) {
     if (!nodes.includes(node)) {

@@ -3,14 +3,15 @@
  * built-in lessons and, loaded lazily, in the page for a teacher's own lesson).
  *
  * Structure: front matter, an intro before the first `##`, one step per `##` section
- * (`## Title {#step-id}`), runnable ```bash node1 blocks, hidden ```check blocks. Every problem is
- * reported with its line, all at once, so a teacher fixes a file in one pass.
+ * (`## Title {#step-id}`), runnable ```bash node1 blocks, hidden ```check and ```highlight blocks.
+ * Every problem is reported with its line, all at once, so a teacher fixes a file in one pass.
  */
 import { Lexer, type Token, type Tokens } from 'marked';
 import type { ValidateContext } from '../checks/types';
 import { DEFAULT_NODES, type CheckSpec, type CompileError, type CompiledLesson, type CompiledStep, type Lang, type RunnableBlock } from '../model';
 import { VARIABLES, variableNamed } from '../variables/registry';
 import { variablesIn } from '../variables/template';
+import { parseHighlightBlock } from '../highlight';
 import { parseCheckBlock } from './checkBlock';
 import { classifyInfoString } from './codeBlocks';
 import { ID_PATTERN, splitFrontMatter, type LineError } from './frontMatter';
@@ -31,6 +32,13 @@ export interface CompileOptions {
 }
 
 export type CompileResult = { readonly ok: true; readonly lesson: CompiledLesson } | { readonly ok: false; readonly errors: readonly CompileError[] };
+
+/** What a step's fenced blocks contribute. */
+interface Found {
+  readonly blocks: RunnableBlock[];
+  readonly checks: CheckSpec[];
+  readonly highlight: string[];
+}
 
 interface Section {
   readonly heading: Tokens.Heading | undefined;
@@ -68,9 +76,13 @@ export function compileLesson(markdown: string, options: CompileOptions): Compil
     const previous = seenIds.get(id);
     if (previous !== undefined) errors.push({ line: section.line, message: `step id "${id}" is already used by the step on line ${previous}: give one of them another {#id}` });
     seenIds.set(id, section.line);
-    const found = { blocks: [] as RunnableBlock[], checks: [] as CheckSpec[] };
+    const found: Found = { blocks: [], checks: [], highlight: [] };
     collectCode(md, section, ctx, counter, errors, found);
-    steps.push({ id, title, titleHtml, html: render(md, section.tokens), blocks: found.blocks, checks: found.checks, line: section.line });
+    steps.push({
+      id, title, titleHtml, html: render(md, section.tokens), blocks: found.blocks, checks: found.checks,
+      ...(found.highlight.length > 0 ? { highlight: found.highlight } : {}),
+      line: section.line,
+    });
   });
   if (errors.length > 0 || order === undefined) return fail();
   const fm = front.frontMatter;
@@ -149,7 +161,7 @@ function collectCode(
   ctx: ValidateContext,
   counter: { next: number },
   errors: LineError[],
-  found: { blocks: RunnableBlock[]; checks: CheckSpec[] } | undefined,
+  found: Found | undefined,
 ): void {
   section.tokens.forEach((top, i) => {
     const topLine = section.lines[i]!;
@@ -174,6 +186,17 @@ function collectCode(
           }
           const parsed = parseCheckBlock(code.text, line + 1, ctx);
           found.checks.push(...parsed.checks);
+          errors.push(...parsed.errors);
+          break;
+        }
+        case 'highlight': {
+          md.codeActions.set(code, { kind: 'hidden' });
+          if (!found) {
+            errors.push({ line, message: 'highlights belong to a step: move this ```highlight block under a "## Step" heading' });
+            break;
+          }
+          const parsed = parseHighlightBlock(code.text, line + 1, ctx.nodes);
+          for (const id of parsed.ids) if (!found.highlight.includes(id)) found.highlight.push(id);
           errors.push(...parsed.errors);
           break;
         }

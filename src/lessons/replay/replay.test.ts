@@ -187,3 +187,12 @@ describe('Replay', () => {
     ]);
   });
 });
+
+describe('highlights in replay', () => {
+  it('passes highlights that name something on the diagram, and reports the ones that name nothing', async () => {
+    const reports = await replay(compiled('## Look {#look}\n\n```highlight\nnode/node1\nnode/*\npod/default/ghost-*\n```\n\nRead.\n'));
+    expect(reports.map((r) => [r.outcome, r.problems])).toEqual([
+      ['failed', ['highlight "pod/default/ghost-*" names nothing in the diagram, neither when the step began nor when it ended']],
+    ]);
+  });
+});

@@ -10,7 +10,8 @@
  * course in one playground, and each continues where the previous one left off (lesson 04 runs
  * the DockerCoins that lesson 03 cloned, in the directory the learner is in).
  */
-import type { World } from '../../engine';
+import { snapshotOf, type World } from '../../engine';
+import { unmatchedHighlights } from '../highlight';
 import { mustPrepareCheck, type PreparedCheck } from '../checks/prepare';
 import { DEFAULT_NODES, type CompiledLesson, type CompiledStep, type RunnableBlock } from '../model';
 import { resolveCommand } from '../variables/template';
@@ -88,6 +89,7 @@ export class Replay {
       if (check.evaluate(world)) problems.push(`line ${check.spec.line}: "${check.describe('en')}" already holds before the step's commands ran`);
     }
     if (problems.length > 0) return { problems, elapsedMs: 0 };
+    const unmatchedAtStart = unmatchedHighlights(step.highlight, snapshotOf(world));
     // The page ticks a step the first time its checks hold together, even while a command still
     // runs (the app mines while `docker-compose up` streams its logs): sample them as we go.
     let held = false;
@@ -101,7 +103,13 @@ export class Replay {
     const deadline = world.now() + (this.options.checkTimeoutMs ?? 5 * 60_000);
     for (;;) {
       sample();
-      if (held || checks.length === 0) return { problems, elapsedMs: world.now() - started };
+      if (held || checks.length === 0) {
+        // A highlight must name something on the diagram when the step begins or when it ends
+        // (a step may create what it highlights, or delete it): otherwise it is a typo.
+        const unmatched = unmatchedHighlights(unmatchedAtStart, snapshotOf(world));
+        for (const id of unmatched) problems.push(`highlight "${id}" names nothing in the diagram, neither when the step began nor when it ended`);
+        return { problems, elapsedMs: world.now() - started };
+      }
       if (world.now() >= deadline) {
         const waited = Math.round((world.now() - started) / 1000);
         for (const c of checks.filter((c) => !c.evaluate(world))) problems.push(`line ${c.spec.line}: "${c.describe('en')}" still does not hold ${waited}s after the step began`);
