@@ -1,7 +1,8 @@
 /**
  * `pods-ready: { namespace: kube-system, selector: name=weave-net, count: 2 }`: at least `count`
  * pods matching the label selector are Ready (or just Running with `state: Running`), not
- * terminating — what `kubectl get pods -l ...` shows as 2/2 Running.
+ * terminating — what `kubectl get pods -l ...` shows as 2/2 Running. `node: node1` counts only
+ * the pods running on that node (the NODE column of `-o wide`).
  */
 import { parseSelector, type Pod } from '../../engine';
 import type { Lang } from '../model';
@@ -16,6 +17,7 @@ interface Args {
   readonly selector: string;
   readonly count: number;
   readonly state: PodState;
+  readonly node: string | undefined;
 }
 
 const ARGS: readonly ArgDoc[] = [
@@ -23,6 +25,7 @@ const ARGS: readonly ArgDoc[] = [
   { name: 'namespace', required: false, description: 'default: default' },
   { name: 'count', required: false, description: 'at least how many pods, default 1' },
   { name: 'state', required: false, description: 'Ready (default) or Running' },
+  { name: 'node', required: false, description: 'only pods on this node, e.g. node: node1' },
 ];
 
 export const podsReady = definePredicate<Args>({
@@ -35,22 +38,20 @@ export const podsReady = definePredicate<Args>({
     const namespace = r.text('namespace', 'default');
     const count = r.count('count', 1, 1);
     const state = r.oneOf<PodState>('state', ['Ready', 'Running'], 'Ready');
-    return r.finish(() => ({ selector: selector!, namespace: namespace!, count: count!, state: state! }));
+    const node = raw['node'] === undefined ? undefined : r.host('node');
+    return r.finish(() => ({ selector: selector!, namespace: namespace!, count: count!, state: state!, node }));
   },
-  describe({ selector, namespace, count, state }, lang: Lang) {
-    if (lang === 'es') {
-      const pods = count === 1 ? '1 pod' : `${count} pods`;
-      return `${pods} ${selector} en ${namespace} ${count === 1 ? 'está' : 'están'} ${state}`;
-    }
+  describe({ selector, namespace, count, state, node }, lang: Lang) {
     const pods = count === 1 ? '1 pod' : `${count} pods`;
-    return `${pods} ${selector} in ${namespace} ${count === 1 ? 'is' : 'are'} ${state}`;
+    if (lang === 'es') return `${pods} ${selector} en ${namespace} ${count === 1 ? 'está' : 'están'} ${state}${node ? ` en ${node}` : ''}`;
+    return `${pods} ${selector} in ${namespace} ${count === 1 ? 'is' : 'are'} ${state}${node ? ` on ${node}` : ''}`;
   },
-  evaluate(world, { selector, namespace, count, state }) {
+  evaluate(world, { selector, namespace, count, state, node }) {
     const cluster = currentCluster(world);
     const parsed = parseSelector(selector);
     if (!cluster || !parsed.ok) return false;
     const pods = cluster.store.list<Pod>(PODS, { namespace, selector: parsed.selector });
     const test = state === 'Ready' ? podIsReady : podIsRunning;
-    return pods.filter(test).length >= count;
+    return pods.filter((pod) => test(pod) && (node === undefined || pod.spec?.nodeName === node)).length >= count;
   },
 });

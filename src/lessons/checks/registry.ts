@@ -5,13 +5,20 @@
 import { composeDown } from './composeDown';
 import { composeRunning } from './composeRunning';
 import { controlPlaneUp } from './controlPlaneUp';
+import { deploymentReady } from './deploymentReady';
+import { fileContains } from './fileContains';
 import { fileExists } from './fileExists';
 import { hashRate } from './hashRate';
 import { kubectlConfigured } from './kubectlConfigured';
 import { nodeJoined } from './nodeJoined';
 import { nodesReady } from './nodesReady';
+import { objectAbsent } from './objectAbsent';
 import { objectExists } from './objectExists';
+import { podsCreated } from './podsCreated';
 import { podsReady } from './podsReady';
+import { podsSpread } from './podsSpread';
+import { rolloutComplete } from './rolloutComplete';
+import { serviceEndpoints } from './serviceEndpoints';
 import type { AnyPredicate } from './types';
 
 export const PREDICATES: readonly AnyPredicate[] = [
@@ -20,8 +27,15 @@ export const PREDICATES: readonly AnyPredicate[] = [
   nodeJoined,
   nodesReady,
   podsReady,
+  podsSpread,
+  deploymentReady,
+  rolloutComplete,
+  podsCreated,
+  serviceEndpoints,
   objectExists,
+  objectAbsent,
   fileExists,
+  fileContains,
   composeRunning,
   hashRate,
   composeDown,
