@@ -2,8 +2,9 @@ import { lazy, Suspense } from 'react';
 import { useApp, useMessages } from './storeContext';
 import { REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
 
-// The diagram (react-flow) loads after the first prompt: it is not needed to start typing.
-const Diagram = lazy(() => import('./diagram/Diagram'));
+// The diagram (react-flow) loads after the first prompt: it is not needed to start typing. It comes
+// wrapped with the current lesson step's highlights.
+const Diagram = lazy(() => import('./lesson/LessonDiagram'));
 const DiagramTable = lazy(() => import('./diagram/DiagramTable'));
 
 /** The cluster picture, or the same facts as a table (screen readers, small screens). */
