@@ -31,6 +31,8 @@ export interface Verb {
   readonly help: string;
   /** The line under "Usage:". */
   readonly usage: string;
+  /** Subcommand names (rollout status, create deployment...), for completion. */
+  readonly subcommands?: readonly string[];
   run(inv: Invocation): Program;
 }
 

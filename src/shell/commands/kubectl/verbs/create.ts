@@ -1,58 +1,19 @@
 /**
  * kubectl create: `-f` manifests (created as they are, no last-applied annotation), and the
- * generators `create namespace NAME` and `create deployment NAME --image=...` whose
- * `--dry-run=client -o yaml` output matches kubectl's.
+ * generators (deployment, namespace, service clusterip|nodeport|loadbalancer, configmap, secret
+ * generic, job) whose `--dry-run=client -o yaml` output matches kubectl's.
  */
-import { mustResolve, type KubeObject } from '../../../../engine';
-import { toGoJson } from '../../../format/json';
-import { toYaml } from '../../../format/yaml';
 import { sleep, type Program } from '../../../types';
-import { flagInt, flagString, flagStrings } from '../flags';
-import { connectOrReport, fail, usageError, type Invocation, type Verb } from '../invocation';
+import { flagStrings } from '../flags';
+import { connectOrReport, fail, type Invocation, type Verb } from '../invocation';
 import { readManifests } from '../manifests';
 import { kindPrefix } from '../resources';
 import { FILENAME_FLAG, prepare } from './apply';
-
-/** The container name kubectl derives from an image: its last path part, without tag or digest. */
-export function containerNameFor(image: string): string {
-  const last = image.split('/').pop() ?? image;
-  return last.split('@')[0]!.split(':')[0]!.replace(/[^a-z0-9-]/g, '-');
-}
-
-function generated(inv: Invocation, kind: string, name: string): KubeObject | string {
-  switch (kind) {
-    case 'namespace':
-    case 'ns':
-      return { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null } as never, spec: {}, status: {} } as KubeObject;
-    case 'deployment':
-    case 'deploy': {
-      const images = flagStrings(inv.flags, 'image');
-      if (images.length === 0) return 'required flag(s) "image" not set';
-      const port = flagInt(inv.flags, 'port');
-      // Fields in the Go structs' order: `-o json` of a generated object prints them that way.
-      const containers = images.map((image) => ({
-        name: containerNameFor(image), image, ...(port !== undefined && port >= 0 ? { ports: [{ containerPort: port }] } : {}), resources: {},
-      }));
-      const labels = { app: name };
-      return {
-        kind: 'Deployment', apiVersion: 'apps/v1',
-        metadata: { name, creationTimestamp: null, labels } as never,
-        spec: {
-          replicas: flagInt(inv.flags, 'replicas') ?? 1, selector: { matchLabels: labels },
-          template: { metadata: { creationTimestamp: null, labels }, spec: { containers } }, strategy: {},
-        },
-        status: {},
-      } as KubeObject;
-    }
-    default:
-      return `"kubectl create ${kind}" is not available in this playground yet`;
-  }
-}
+import { CREATE_SUBCOMMANDS, generate } from './createGenerators';
+import { apiErrorText, badOutput, createOnServer, dryRunOf, DRY_RUN_FLAG, printWritten, WRITE_OUTPUT_FLAG } from './write';
 
 function* run(inv: Invocation): Program {
   const files = flagStrings(inv.flags, 'filename');
-  const dryRun = flagString(inv.flags, 'dry-run') ?? 'none';
-  const output = flagString(inv.flags, 'output');
   if (files.length > 0) {
     const read = yield* readManifests(inv, files, false);
     if (!read.ok) return fail(inv, read.error);
@@ -77,31 +38,31 @@ function* run(inv: Invocation): Program {
     }
     return errors > 0 ? 1 : 0;
   }
-  const [kind, name] = inv.args;
-  if (!kind) return fail(inv, 'must specify one of -f and -k');
-  if (!name) return usageError(inv, 'exactly one NAME is required, got 0');
-  const obj = generated(inv, kind, name);
-  if (typeof obj === 'string') return fail(inv, obj);
+  if (inv.args.length === 0) return fail(inv, 'must specify one of -f and -k');
+  const dryRun = dryRunOf(inv);
+  if (typeof dryRun !== 'string') return fail(inv, dryRun.error);
+  const badO = badOutput(inv);
+  if (badO) return fail(inv, badO);
+  const gen = generate(inv, inv.args);
+  if ('help' in gen) {
+    inv.out(gen.help);
+    return 1;
+  }
+  if ('usage' in gen) return fail(inv, gen.usage);
+  if ('error' in gen) return fail(inv, gen.error);
   if (dryRun === 'client') {
-    if (output === 'yaml') inv.out(toYaml(obj));
-    else if (output === 'json') inv.out(toGoJson(obj, { indent: '    ', sortKeys: false }));
-    else inv.out(`${kindPrefix(mustResolve(obj.kind!))}/${name} created (dry run)\n`);
+    printWritten(inv, gen.type, gen.object, 'created', dryRun);
     return 0;
   }
   const conn = yield* connectOrReport(inv);
   if (typeof conn === 'number') return conn;
-  const type = mustResolve(obj.kind!);
-  const input = { ...obj, metadata: { name, ...(type.namespaced ? { namespace: conn.settings.namespace } : {}), ...(obj.metadata?.labels ? { labels: obj.metadata.labels } : {}) } };
-  delete (input as { status?: unknown }).status;
   yield sleep(4);
-  const created = conn.store.create(type, input, 'user:kubectl');
+  const created = createOnServer(conn, gen.type, gen.object, dryRun);
   if (!created.ok) {
-    inv.err(`${created.error.toKubectl()}\n`);
+    inv.err(gen.failurePrefix === undefined ? `${apiErrorText(created.error)}\n` : `error: ${gen.failurePrefix}${created.error.message}\n`);
     return 1;
   }
-  if (output === 'yaml') inv.out(toYaml(created.value));
-  else if (output === 'json') inv.out(toGoJson(created.value));
-  else inv.out(`${kindPrefix(type)}/${name} created\n`);
+  printWritten(inv, gen.type, created.value, 'created', dryRun);
   return 0;
 }
 
@@ -124,17 +85,37 @@ export const create: Verb = {
     '  # Create a deployment running one image, or just print it',
     '  kubectl create deployment rng --image=dockercoins/rng:v0.1 --dry-run=client -o yaml',
     '',
+    '  ',
+    '  # A service of type NodePort sending port 80 to the pods\' 8080',
+    '  kubectl create service nodeport web --tcp=80:8080',
+    '  ',
+    '  # A config map with two keys',
+    '  kubectl create configmap settings --from-literal=color=blue --from-file=./index.html',
+    '',
     'Available Commands:',
+    '  configmap             Create a config map from a local file, directory or literal value',
     '  deployment            Create a deployment with the specified name',
+    '  job                   Create a job with the specified name',
     '  namespace             Create a namespace with the specified name',
+    '  secret                Create a secret using specified subcommand',
+    '  service               Create a service using a specified subcommand',
   ].join('\n'),
+  subcommands: CREATE_SUBCOMMANDS,
   flags: [
     FILENAME_FLAG,
-    { name: 'dry-run', kind: 'string', description: 'Must be "none", "server", or "client". If client strategy, only print the object that would be sent.', defaultText: "'none'" },
-    { name: 'output', short: 'o', kind: 'string', description: 'Output format. One of: (json, yaml).', defaultText: "''", values: ['json', 'yaml'] },
-    { name: 'image', kind: 'strings', description: 'Image names to run (create deployment).', defaultText: '[]' },
-    { name: 'replicas', short: 'r', kind: 'int', description: 'Number of replicas to create (create deployment).', defaultText: '1' },
-    { name: 'port', kind: 'int', description: 'The containerPort this deployment exposes (create deployment).', defaultText: '-1' },
+    DRY_RUN_FLAG,
+    WRITE_OUTPUT_FLAG,
+    { name: 'image', kind: 'strings', description: 'Image names to run (deployment, job).', defaultText: '[]' },
+    { name: 'replicas', short: 'r', kind: 'int', description: 'Number of replicas to create (deployment).', defaultText: '1' },
+    { name: 'port', kind: 'int', description: 'The containerPort this deployment exposes (deployment).', defaultText: '-1' },
+    { name: 'tcp', kind: 'strings', description: 'Port pairs can be specified as \'<port>:<targetPort>\' (service).', defaultText: '[]' },
+    { name: 'node-port', kind: 'int', description: 'Port used to expose the service on each node in a cluster (service nodeport).', defaultText: '0' },
+    { name: 'clusterip', kind: 'string', description: 'Assign your own ClusterIP or set to \'None\' for a \'headless\' service (service clusterip).', defaultText: "''" },
+    { name: 'from-literal', kind: 'strings', description: 'Specify a key and literal value to insert (i.e. mykey=somevalue) (configmap, secret).', defaultText: '[]' },
+    { name: 'from-file', kind: 'strings', description: 'Key files can be specified using their file path, or a directory to take every file in it (configmap, secret).', defaultText: '[]' },
+    { name: 'from-env-file', kind: 'strings', description: 'Specify the path to a file to read lines of key=val pairs (configmap, secret).', defaultText: '[]' },
+    { name: 'type', kind: 'string', description: 'The type of secret to create (secret generic).', defaultText: "''" },
+    { name: 'from', kind: 'string', description: 'The name of the resource to create a Job from (only cronjob is supported) (job).', defaultText: "''" },
     { name: 'save-config', kind: 'bool', description: 'If true, the configuration of current object will be saved in its annotation.', defaultText: 'false' },
     { name: 'validate', kind: 'string', description: 'Must be one of: strict (or true), warn, ignore (or false).', defaultText: "'strict'" },
   ],

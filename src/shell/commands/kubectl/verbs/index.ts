@@ -7,9 +7,11 @@ import { config } from './config';
 import { create } from './create';
 import { del } from './delete';
 import { describe } from './describe';
+import { expose } from './expose';
 import { get } from './get';
+import { runVerb } from './run';
 import { version } from './version';
 
-const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config];
+const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config, runVerb, expose];
 
 export const VERBS: ReadonlyMap<string, Verb> = new Map(LIST.map((v) => [v.name, v]));
