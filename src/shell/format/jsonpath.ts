@@ -3,7 +3,9 @@
  * text with `{...}` actions; paths `.a.b`, `['a.b']`, `[0]`, `[-1]`, `[*]`, `[1:3]`, `..name`, `.*`,
  * filters `[?(@.type=="Ready")]`; `{range ...}...{end}`; literals `{"\n"}`. Several results of one
  * action are joined by a space; maps and lists print as JSON; missing keys print nothing (kubectl's
- * --allow-missing-template-keys=true).
+ * --allow-missing-template-keys=true). As in client-go, an index past the end of a list and an
+ * `{end}` outside a range fail when the template runs, not when it is parsed, and a range left open
+ * prints nothing.
  */
 import { toCompactGoJson } from './json';
 
@@ -18,7 +20,9 @@ type Segment =
 type Node =
   | { readonly kind: 'text'; readonly text: string }
   | { readonly kind: 'path'; readonly path: readonly Segment[] }
-  | { readonly kind: 'range'; readonly path: readonly Segment[]; readonly body: readonly Node[] };
+  | { readonly kind: 'range'; readonly path: readonly Segment[]; readonly body: readonly Node[] }
+  /** An `{end}` with no range open: client-go parses it and fails when it gets there. */
+  | { readonly kind: 'stray-end' };
 
 export interface JsonpathTemplate {
   readonly nodes: readonly Node[];
@@ -38,13 +42,16 @@ export function parseJsonpath(template: string): JsonpathParse {
     }
     if (open > i) stack[stack.length - 1]!.push({ kind: 'text', text: template.slice(i, open) });
     const close = findClose(template, open);
-    if (close < 0) return { ok: false, error: 'unclosed action' };
+    if (close < 0) return { ok: false, error: /\[[^\]]*$/.test(template.slice(open)) ? 'unterminated array' : 'unclosed action' };
     const action = template.slice(open + 1, close).trim();
     i = close + 1;
     if (action === 'end') {
-      const body = stack.pop();
-      const path = ranges.pop();
-      if (!body || !path || stack.length === 0) return { ok: false, error: 'not in range, nothing to end' };
+      if (stack.length === 1) {
+        stack[0]!.push({ kind: 'stray-end' });
+        continue;
+      }
+      const body = stack.pop()!;
+      const path = ranges.pop()!;
       stack[stack.length - 1]!.push({ kind: 'range', path, body });
       continue;
     }
@@ -64,7 +71,7 @@ export function parseJsonpath(template: string): JsonpathParse {
     if (!path.ok) return path;
     stack[stack.length - 1]!.push({ kind: 'path', path: path.segments });
   }
-  if (stack.length !== 1) return { ok: false, error: 'unclosed range' };
+  // A range never closed prints nothing from its start on, as client-go's executor does.
   return { ok: true, template: { nodes: stack[0]! } };
 }
 
@@ -106,8 +113,13 @@ function parsePath(text: string): PathParse {
       segments.push({ kind: 'index', index: Number(m[1]) });
     } else if ((m = s.match(/^\[(-?\d*):(-?\d*)\]/))) {
       segments.push({ kind: 'slice', start: m[1] ? Number(m[1]) : undefined, end: m[2] ? Number(m[2]) : undefined });
-    } else if ((m = s.match(/^\[\s*'([^']*)'\s*\]|^\[\s*"([^"]*)"\s*\]/))) {
-      segments.push({ kind: 'field', name: m[1] ?? m[2]! });
+    } else if ((m = s.match(/^\[\s*'([^']*)'\s*\]/))) {
+      segments.push({ kind: 'field', name: m[1]! });
+    } else if ((m = s.match(/^\[\s*"([^"]*)"\s*\]/))) {
+      // client-go only takes single-quoted keys; a double-quoted one reads as a bad index.
+      return { ok: false, error: `invalid array index "${m[1]}"` };
+    } else if (/^\[[^\]]*$/.test(s)) {
+      return { ok: false, error: 'unterminated array' };
     } else if ((m = s.match(/^\[\?\(@((?:\.[A-Za-z0-9_-]+|\['[^']*'\])*)\s*(?:(==|!=|<=|>=|<|>)\s*(?:"([^"]*)"|'([^']*)'|(-?[\d.]+)|(true|false)))?\s*\)\]/))) {
       const inner = parsePath(m[1] ?? '');
       if (!inner.ok) return inner;
@@ -137,8 +149,9 @@ function step(values: readonly unknown[], seg: Segment): unknown[] {
         break;
       case 'index':
         if (Array.isArray(v)) {
-          const item = v[seg.index < 0 ? v.length + seg.index : seg.index];
-          if (item !== undefined) out.push(item);
+          const at = seg.index < 0 ? v.length + seg.index : seg.index;
+          if (at < 0 || at >= v.length) throw new JsonpathRunError(`array index out of bounds: index ${seg.index}, length ${v.length}`);
+          out.push(v[at]);
         }
         break;
       case 'slice':
@@ -189,10 +202,14 @@ function text(v: unknown): string {
   return toCompactGoJson(v);
 }
 
+/** A failure while the template runs; caught at the API boundary and returned as a result. */
+class JsonpathRunError extends Error {}
+
 function run(nodes: readonly Node[], data: unknown): string {
   let out = '';
   for (const node of nodes) {
     switch (node.kind) {
+      case 'stray-end': throw new JsonpathRunError('not in range, nothing to end');
       case 'text': out += node.text; break;
       case 'path': out += node.path.reduce<unknown[]>((acc, s) => step(acc, s), [data]).map(text).join(' '); break;
       case 'range':
@@ -209,5 +226,24 @@ function run(nodes: readonly Node[], data: unknown): string {
 export type JsonpathResult = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: string };
 
 export function jsonpath(template: JsonpathTemplate, data: unknown): JsonpathResult {
-  return { ok: true, text: run(template.nodes, data) };
+  try {
+    return { ok: true, text: run(template.nodes, data) };
+  } catch (e) {
+    if (e instanceof JsonpathRunError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+/** The values one path finds (custom-columns and --sort-by read single fields this way). */
+export function jsonpathValues(template: JsonpathTemplate, data: unknown): { readonly ok: true; readonly values: unknown[] } | { readonly ok: false; readonly error: string } {
+  const values: unknown[] = [];
+  try {
+    for (const node of template.nodes) {
+      if (node.kind === 'path') values.push(...node.path.reduce<unknown[]>((acc, s) => step(acc, s), [data]));
+    }
+  } catch (e) {
+    if (e instanceof JsonpathRunError) return { ok: false, error: e.message };
+    throw e;
+  }
+  return { ok: true, values };
 }

@@ -207,6 +207,10 @@ const TABLES: Readonly<Record<string, TableColumns>> = {
     const instance = e.source?.host || e.reportingInstance || '';
     return [last, e.type ?? '', e.reason ?? '', target, e.involvedObject.fieldPath ?? '', instance ? `${component}, ${instance}` : component, message, first, String(e.count || 1)];
   }),
+  componentstatuses: columns<Stored>(['STATUS', 'MESSAGE', 'ERROR'], [], (cs) => {
+    const healthy = ((dig(cs, 'conditions') as { type?: string; status?: string; message?: string; error?: string }[] | undefined) ?? []).find((c) => c.type === 'Healthy');
+    return [healthy?.status === 'True' ? 'Healthy' : 'Unhealthy', healthy?.message ?? '', healthy?.error ?? ''];
+  }),
   'clusterroles.rbac.authorization.k8s.io': columns<Stored>(['CREATED AT'], [], createdAt),
   'roles.rbac.authorization.k8s.io': columns<Stored>(['CREATED AT'], [], createdAt),
   'clusterrolebindings.rbac.authorization.k8s.io': columns<Stored>(['ROLE', 'AGE'], ['USERS', 'GROUPS', 'SERVICEACCOUNTS'], roleBindingRow),
