@@ -30,7 +30,7 @@ describe('the built-in lessons', () => {
   const commandsOf = (id: string) => en(id).steps.flatMap((s) => s.blocks.map((b) => `${b.node}: ${b.command}`));
 
   it('lessons 02 to 05 follow the workshop: the application, its source, running it, cleanup', () => {
-    expect(lessons.filter((l) => l.lang === 'en').map((l) => [l.order, l.id])).toEqual([
+    expect(lessons.filter((l) => l.lang === 'en').map((l) => [l.order, l.id]).slice(0, 5)).toEqual([
       [1, 'start-the-cluster'], [2, 'the-application'], [3, 'get-the-source'], [4, 'run-the-application'], [5, 'cleanup'],
     ]);
     expect(en('the-application').steps.map((s) => s.id)).toEqual(['services', 'the-loop', 'nothing-yet']);
@@ -68,5 +68,56 @@ describe('the built-in lessons', () => {
       ['compose-running', { host: 'node1', project: 'dockercoins', services: ['worker'], count: 10 }],
       ['hash-rate', { host: 'node1', atLeast: 9 }],
     ]);
+  });
+
+  it('lessons 06 to 10 follow the workshop: concepts, architecture, resources, declarative vs imperative, the network model', () => {
+    expect(lessons.filter((l) => l.lang === 'en').map((l) => [l.order, l.id]).slice(5)).toEqual([
+      [6, 'kubernetes-concepts'], [7, 'kubernetes-architecture'], [8, 'kubernetes-resources'], [9, 'declarative-vs-imperative'], [10, 'network-model'],
+    ]);
+    expect(en('kubernetes-concepts').steps.map((s) => s.id)).toEqual(['deploy', 'scale', 'rolling-update', 'service', 'load-balancing', 'capabilities']);
+    expect(commandsOf('kubernetes-concepts')).toEqual(expect.arrayContaining([
+      'node1: kubectl scale deployment hello --replicas=4\nkubectl get pods -o wide',
+      'node1: kubectl set image deployment hello nginx=nginx:1.25',
+      'node1: kubectl get pods -w',
+      'node1: kubectl create deployment blue --image=jpetazzo/color --replicas=3\nkubectl expose deployment blue --port=80',
+    ]));
+    expect(commandsOf('kubernetes-architecture')).toEqual(expect.arrayContaining([
+      'node1: kubectl get pods -n kube-system -o wide',
+      'node1: kubectl get componentstatuses',
+      'node1: grep data-dir /etc/kubernetes/manifests/etcd.yaml\nls /var/lib/etcd/member',
+    ]));
+    expect(commandsOf('kubernetes-resources')).toEqual(expect.arrayContaining([
+      'node1: kubectl api-resources',
+      'node1: kubectl explain pod.spec',
+      'node1: kubectl get po\nkubectl get svc\nkubectl get deploy\nkubectl get rs\nkubectl get ds -n kube-system\nkubectl get ns',
+    ]));
+    expect(commandsOf('declarative-vs-imperative')).toEqual(expect.arrayContaining([
+      'node1: kubectl create deployment web --image=nginx --replicas=6\nkubectl get pods -l app=web',
+      'node1: kubectl get pods -l app=web -w',
+      "node1: sed -i 's/replicas: 1/replicas: 3/' ~/web2.yaml\ngrep replicas ~/web2.yaml",
+      'node1: kubectl diff -f ~/web2.yaml',
+    ]));
+    expect(commandsOf('network-model')).toContain("node1: kubectl exec pinger -- ping -c 3 $(kubectl get pod nginx -o jsonpath='{.status.podIP}')");
+  });
+
+  it('lets the architecture lesson point at each component on the diagram as it names it', () => {
+    const highlights = Object.fromEntries(en('kubernetes-architecture').steps.map((s) => [s.id, s.highlight ?? []]));
+    expect(highlights).toMatchObject({
+      'control-plane': ['controlplane/node1'],
+      'api-server': ['pod/kube-system/kube-apiserver-node1'],
+      etcd: ['pod/kube-system/etcd-node1'],
+      'scheduler-controllers': ['pod/kube-system/kube-scheduler-node1', 'pod/kube-system/kube-controller-manager-node1'],
+      kubelet: ['node/node1', 'node/node2'],
+      'kube-proxy': ['pod/kube-system/kube-proxy-*'],
+    });
+  });
+
+  it('marks the streaming and the meant-to-fail commands of lessons 06 to 10', () => {
+    const blocks = lessons.filter((l) => l.lang === 'en' && l.order >= 6).flatMap((l) => l.steps.flatMap((s) => s.blocks));
+    expect(blocks.filter((b) => b.interruptAfterMs !== undefined).map((b) => [b.command, b.interruptAfterMs])).toEqual([
+      ['kubectl get pods -w', 45_000],
+      ['kubectl get pods -l app=web -w', 30_000],
+    ]);
+    expect(blocks.filter((b) => b.mayFail).map((b) => b.command)).toEqual(['kubectl diff -f ~/web2.yaml']);
   });
 });

@@ -38,8 +38,9 @@ export const objectAbsent = definePredicate<Args>({
   },
   describe({ resource, namespace, name }, lang: Lang) {
     const kind = resolveResourceType(resource)?.singular ?? resource;
-    if (lang === 'es') return `${kind} ${name}${namespace ? ` en ${namespace}` : ''} ya no existe`;
-    return `${kind} ${name}${namespace ? ` in ${namespace}` : ''} is gone`;
+    // The default namespace goes without saying, as kubectl's own messages omit it.
+    const where = namespace === undefined || namespace === 'default' ? '' : lang === 'es' ? ` en ${namespace}` : ` in ${namespace}`;
+    return lang === 'es' ? `${kind} ${name}${where} ya no existe` : `${kind} ${name}${where} is gone`;
   },
   // Without a cluster nothing exists, but "gone" means it was there: only a running cluster answers.
   evaluate(world, { resource, namespace, name }) {

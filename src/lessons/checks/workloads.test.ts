@@ -136,7 +136,8 @@ describe('object-absent', () => {
     expect(settings.evaluate(world)).toBe(false);
     cluster.store.delete(CONFIGMAPS, 'default', 'settings', 'test');
     expect(settings.evaluate(world)).toBe(true);
-    expect(check('object-absent', { resource: 'pod', name: 'pinger' }).describe('es')).toBe('pod pinger en default ya no existe');
+    expect(check('object-absent', { resource: 'pod', name: 'pinger' }).describe('es')).toBe('pod pinger ya no existe');
+    expect(check('object-absent', { resource: 'deploy', name: 'web', namespace: 'sandbox' }).describe('en')).toBe('deployment web in sandbox is gone');
     expect(errorsOf('object-absent', { resource: 'gizmo', name: 'x' })[0]).toMatch(/"gizmo" is not a resource type/);
   });
 });

@@ -59,7 +59,7 @@ export function describeService(svc: Stored<Service>, endpoints: Endpoints | und
 }
 
 /** DescribePodTemplate: labels, annotations, containers and volumes of the template. */
-function describePodTemplate(w: DescribeWriter, template: PodTemplateSpec | undefined): void {
+export function describePodTemplate(w: DescribeWriter, template: PodTemplateSpec | undefined): void {
   w.write(LEVEL_0, 'Pod Template:\n');
   if (!template) {
     w.write(LEVEL_1, '<unset>');
