@@ -2,8 +2,9 @@
  * kubectl delete: by type and names, TYPE/NAME, label selector, --all, or -f manifests. Prints
  * `pod "web" deleted` as each DELETE returns, then waits, as kubectl does by default (--wait),
  * until the objects are really gone: a pod on a node first terminates for its grace period.
+ * --cascade picks the propagation policy (orphan leaves the dependents without their owner).
  */
-import { parseSelector, type ResourceType, type Selector, type Stored } from '../../../../engine';
+import { deleteWithPropagation, parseSelector, type PropagationPolicy, type ResourceType, type Selector, type Stored } from '../../../../engine';
 import { sleep, type Program } from '../../../types';
 import { flagBool, flagInt, flagString, flagStrings } from '../flags';
 import { connectOrReport, fail, type Invocation, type Verb } from '../invocation';
@@ -25,6 +26,8 @@ function* run(inv: Invocation): Program {
     inv.err("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n");
     return 1;
   }
+  const cascade = cascadeOf(inv);
+  if (typeof cascade !== 'string') return fail(inv, cascade.error);
   const manifests = files.length > 0 ? yield* readManifests(inv, files, flagBool(inv.flags, 'recursive')) : undefined;
   if (manifests && !manifests.ok) return fail(inv, manifests.error);
   const conn = yield* connectOrReport(inv);
@@ -62,13 +65,14 @@ function* run(inv: Invocation): Program {
         targets.push(...conn.store.list(req.type, { namespace: ns, selector }).map((obj) => ({ type: req.type, obj })));
         continue;
       }
+      if (selector) return fail(inv, 'name cannot be provided when a selector is specified');
       for (const name of req.names) {
         const obj = conn.store.get(req.type, ns ?? conn.settings.namespace, name);
         if (obj) targets.push({ type: req.type, obj });
-        else errors.push(`Error from server (NotFound): ${resourceKey(req.type)} "${name}" not found`);
+        else if (!flagBool(inv.flags, 'ignore-not-found')) errors.push(`Error from server (NotFound): ${resourceKey(req.type)} "${name}" not found`);
       }
     }
-    if (targets.length === 0 && errors.length === 0) inv.err(noResources(parsed.requests.every((r) => !r.type.namespaced) || allNamespaces ? undefined : namespace));
+    if (targets.length === 0 && errors.length === 0 && !flagBool(inv.flags, 'ignore-not-found')) inv.err(noResources(parsed.requests.every((r) => !r.type.namespaced) || allNamespaces ? undefined : namespace));
   }
   const force = flagBool(inv.flags, 'force');
   let grace = flagInt(inv.flags, 'grace-period');
@@ -83,7 +87,9 @@ function* run(inv: Invocation): Program {
     yield sleep(3);
     const result = force && grace === 0
       ? conn.store.remove(t.type, t.obj.metadata.namespace, t.obj.metadata.name, 'user:kubectl')
-      : conn.store.delete(t.type, t.obj.metadata.namespace, t.obj.metadata.name, 'user:kubectl', grace !== undefined && grace >= 0 ? { gracePeriodSeconds: grace } : {});
+      : deleteWithPropagation(conn.store, t.type, t.obj.metadata.namespace, t.obj.metadata.name, 'user:kubectl', {
+        propagationPolicy: POLICIES[cascade], ...(grace !== undefined && grace >= 0 ? { gracePeriodSeconds: grace } : {}),
+      });
     if (!result.ok) {
       errors.push(result.error.toKubectl());
       continue;
@@ -100,6 +106,21 @@ function* run(inv: Invocation): Program {
   }
   for (const e of errors) inv.err(`${e}\n`);
   return errors.length > 0 ? 1 : 0;
+}
+
+const POLICIES: Readonly<Record<Cascade, PropagationPolicy>> = { background: 'Background', foreground: 'Foreground', orphan: 'Orphan' };
+
+type Cascade = 'background' | 'foreground' | 'orphan';
+
+/** --cascade, with the deprecated boolean values mapped (and warned about) as kubectl does. */
+function cascadeOf(inv: Invocation): Cascade | { error: string } {
+  const v = flagString(inv.flags, 'cascade') ?? 'background';
+  if (v === 'background' || v === 'foreground' || v === 'orphan') return v;
+  const b = ['1', 't', 'T', 'true', 'TRUE', 'True'].includes(v) ? true : ['0', 'f', 'F', 'false', 'FALSE', 'False'].includes(v) ? false : undefined;
+  if (b === undefined) return { error: `invalid cascade value (${v}). Must be "background", "foreground", or "orphan".` };
+  const mapped = b ? 'background' : 'orphan';
+  inv.err(`warning: --cascade=${v} is deprecated (boolean value) and can be replaced with --cascade=${mapped}.\n`);
+  return mapped;
 }
 
 export const del: Verb = {
@@ -121,6 +142,9 @@ export const del: Verb = {
     '  ',
     '  # Delete pods by label',
     '  kubectl delete pods -l app=rng',
+    '  ',
+    '  # Delete a deployment but keep its replica set and pods running',
+    '  kubectl delete deployment web --cascade=orphan',
   ].join('\n'),
   flags: [
     FILENAME_FLAG,
@@ -132,6 +156,8 @@ export const del: Verb = {
     { name: 'now', kind: 'bool', description: 'If true, resources are signaled for immediate shutdown (same as --grace-period=1).', defaultText: 'false' },
     { name: 'wait', kind: 'bool', description: 'If true, wait for resources to be gone before returning.', defaultText: 'true' },
     { name: 'recursive', short: 'R', kind: 'bool', description: 'Process the directory used in -f, --filename recursively.', defaultText: 'false' },
+    { name: 'cascade', kind: 'string', description: 'Must be "background", "orphan", or "foreground". Selects the deletion cascading strategy for the dependents (e.g. Pods created by a ReplicationController).', defaultText: "'background'", values: ['background', 'orphan', 'foreground'] },
+    { name: 'ignore-not-found', kind: 'bool', description: 'Treat "resource not found" as a successful delete.', defaultText: 'false' },
   ],
   run,
 };

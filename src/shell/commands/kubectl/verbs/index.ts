@@ -9,9 +9,13 @@ import { del } from './delete';
 import { describe } from './describe';
 import { expose } from './expose';
 import { get } from './get';
+import { annotate, label } from './labels';
+import { rollout } from './rollout';
 import { runVerb } from './run';
+import { scale } from './scale';
+import { set } from './set';
 import { version } from './version';
 
-const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config, runVerb, expose];
+const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config, runVerb, expose, scale, label, annotate, set, rollout];
 
 export const VERBS: ReadonlyMap<string, Verb> = new Map(LIST.map((v) => [v.name, v]));

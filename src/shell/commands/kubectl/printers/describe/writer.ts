@@ -33,6 +33,11 @@ export class DescribeWriter {
     this.flush();
     return this.done;
   }
+
+  /** What was written, tabs kept: rollout history prints a pod template through a bare PrefixWriter. */
+  raw(): string {
+    return this.done + this.pending;
+  }
 }
 
 /** printLabelsMultiline: "Labels:" then one key=value per line, sorted; "<none>" when empty. */
