@@ -1,7 +1,9 @@
 /**
  * kubectl config: view (secrets shown as DATA+OMITTED / REDACTED unless --raw; --minify keeps the
- * current context only), current-context, get-contexts, use-context and set-context (which
- * rewrite the kubeconfig file as kubectl does).
+ * current context only), current-context, get-contexts, get-clusters, get-users, and use-context,
+ * set-context, rename-context and delete-context (which rewrite the kubeconfig file as kubectl
+ * does). `set-context --current --namespace=x` is how a learner changes the namespace every verb
+ * uses.
  */
 import { deepClone, resolvePath } from '../../../../engine';
 import { toGoJson } from '../../../format/json';
@@ -10,6 +12,7 @@ import { toYaml } from '../../../format/yaml';
 import type { Program } from '../../../types';
 import { flagBool, flagString } from '../flags';
 import { done, fail, loadConfig, type Invocation, type Verb } from '../invocation';
+import { parseOutput, printJsonpath } from '../printers/output';
 
 type Obj = Record<string, unknown>;
 
@@ -44,7 +47,15 @@ function view(inv: Invocation): number {
   const output = flagString(inv.flags, 'output') ?? 'yaml';
   if (output === 'json') inv.out(toGoJson(structOrder(raw), { indent: '    ', sortKeys: false }));
   else if (output === 'yaml') inv.out(toYaml(raw));
-  else return fail(inv, `unable to match a printer suitable for the output format "${output}", allowed formats are: json,yaml`);
+  else if (output.startsWith('jsonpath')) {
+    // `kubectl config view --minify -o jsonpath='{..namespace}'`: the idiom for "which namespace am I in".
+    const printer = parseOutput(output, () => undefined);
+    if (!printer.ok) return fail(inv, printer.error);
+    if (printer.spec.kind !== 'jsonpath') return fail(inv, `unable to match a printer suitable for the output format "${output}"`);
+    const printed = printJsonpath(printer.spec, structOrder(raw));
+    inv.out(printed.text);
+    if (printed.error !== undefined) return fail(inv, printed.error);
+  } else return fail(inv, `unable to match a printer suitable for the output format "${output}", allowed formats are: json,jsonpath,yaml`);
   return 0;
 }
 
@@ -142,6 +153,55 @@ function setContext(inv: Invocation, name: string | undefined): number {
   return code;
 }
 
+function getNames(inv: Invocation, list: 'clusters' | 'users'): number {
+  const loaded = loadConfig(inv);
+  if (!loaded.ok) return fail(inv, loaded.error);
+  const entries = ((loaded.config.raw[list] as Obj[] | null) ?? []).map((e) => String(e.name ?? ''));
+  inv.out(`NAME\n${entries.map((n) => `${n}\n`).join('')}`);
+  return 0;
+}
+
+/** The file a modifying subcommand changes, as kubectl names it in its messages. */
+function configFile(inv: Invocation): string {
+  const loaded = loadConfig(inv);
+  const home = inv.ctx.env.get('HOME') ?? '/root';
+  return (loaded.ok ? loaded.config.files[0] : undefined) ?? resolvePath(`${home}/.kube/config`);
+}
+
+function renameContext(inv: Invocation, from: string | undefined, to: string | undefined): number {
+  if (from === undefined || to === undefined) return fail(inv, 'Unexpected args: ' + `[${inv.args.slice(1).join(' ')}]`);
+  const file = configFile(inv);
+  const code = rewrite(inv, (doc) => {
+    const contexts = (doc.contexts as Obj[] | null) ?? [];
+    const entry = contexts.find((c) => c.name === from);
+    if (!entry) return `cannot rename the context "${from}", it's not in ${file}`;
+    if (contexts.some((c) => c.name === to)) return `cannot rename the context "${from}", the context "${to}" already exists in ${file}`;
+    entry.name = to;
+    if (doc['current-context'] === from) doc['current-context'] = to;
+    return undefined;
+  });
+  if (code === 0) inv.out(`Context "${from}" renamed to "${to}".\n`);
+  return code;
+}
+
+function deleteContext(inv: Invocation, name: string | undefined): number {
+  if (name === undefined) return fail(inv, 'Unexpected args: []');
+  const file = configFile(inv);
+  let wasCurrent = false;
+  const code = rewrite(inv, (doc) => {
+    const contexts = (doc.contexts as Obj[] | null) ?? [];
+    if (!contexts.some((c) => c.name === name)) return `cannot delete context ${name}, not in ${file}`;
+    doc.contexts = contexts.filter((c) => c.name !== name);
+    wasCurrent = doc['current-context'] === name;
+    return undefined;
+  });
+  if (code === 0) {
+    if (wasCurrent) inv.err('warning: this removed your active context, use "kubectl config use-context" to select a different one\n');
+    inv.out(`deleted context ${name} from ${file}\n`);
+  }
+  return code;
+}
+
 function run(inv: Invocation): Program {
   const [sub, ...rest] = inv.args;
   switch (sub) {
@@ -151,6 +211,10 @@ function run(inv: Invocation): Program {
     case 'use-context':
     case 'use': return done(useContext(inv, rest[0]));
     case 'set-context': return done(setContext(inv, rest[0]));
+    case 'get-clusters': return done(getNames(inv, 'clusters'));
+    case 'get-users': return done(getNames(inv, 'users'));
+    case 'rename-context': return done(renameContext(inv, rest[0], rest[1]));
+    case 'delete-context': return done(deleteContext(inv, rest[0]));
     case undefined:
       inv.out(CONFIG_HELP);
       return done(0);
@@ -167,7 +231,11 @@ const CONFIG_HELP = [
   '',
   'Available Commands:',
   '  current-context   Display the current-context',
+  '  delete-context    Delete the specified context from the kubeconfig',
+  '  get-clusters      Display clusters defined in the kubeconfig',
   '  get-contexts      Describe one or many contexts',
+  '  get-users         Display users defined in the kubeconfig',
+  '  rename-context    Rename a context from the kubeconfig file',
   '  set-context       Set a context entry in kubeconfig',
   '  use-context       Set the current-context in a kubeconfig file',
   '  view              Display merged kubeconfig settings or a specified kubeconfig file',

@@ -4,15 +4,17 @@
  * lines. Pods and nodes have their dedicated layouts; other kinds the generic one.
  */
 import {
-  controllerOf, mustResolve, parseSelector, type DaemonSet, type Deployment, type Endpoints, type Event, type Node, type Pod, type ReplicaSet, type Selector,
-  type Service, type Stored,
+  controllerOf, mustResolve, parseSelector, type ConfigMap, type DaemonSet, type Deployment, type Endpoints, type Event, type Namespace, type Node, type Pod,
+  type ReplicaSet, type Secret, type Selector, type Service, type Stored,
 } from '../../../../engine';
 import type { Program } from '../../../types';
 import type { ApiConnection } from '../client';
 import { flagBool, flagString } from '../flags';
 import { connectOrReport, fail, type Invocation, type Verb } from '../invocation';
+import { describeConfigMap, describeEndpoints, describeNamespace, describeSecret } from '../printers/describe/config';
 import { eventsAbout } from '../printers/describe/events';
 import { describeGeneric } from '../printers/describe/generic';
+import { describeJob } from '../printers/describe/job';
 import { describeNode } from '../printers/describe/node';
 import { describePod } from '../printers/describe/pod';
 import { describeDaemonSet, describeDeployment, describeReplicaSet, describeService } from '../printers/describe/workloads';
@@ -30,24 +32,34 @@ export function describeObject(conn: ApiConnection, obj: Stored, now: number, sh
   const nsEvents = () => eventsAbout(store.list<Event>(EVENTS, { namespace: obj.metadata.namespace }), obj);
   switch (obj.kind) {
     case 'Pod':
-      return describePod(obj as Stored<Pod>, showEvents ? nsEvents() : [], now);
+      return describePod(obj as Stored<Pod>, showEvents ? nsEvents() : undefined, now);
     case 'Node': {
       const pods = store.list<Pod>(PODS).filter((p) => p.spec?.nodeName === obj.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
       const lease = store.get(LEASES, 'kube-node-lease', obj.metadata.name);
-      const events = showEvents ? eventsAbout(store.list<Event>(EVENTS), obj) : [];
+      const events = showEvents ? eventsAbout(store.list<Event>(EVENTS), obj) : undefined;
       return describeNode({ node: obj as Stored<Node>, pods, lease, events, now });
     }
     case 'Service':
-      return describeService(obj as Stored<Service>, store.get<Endpoints>(ENDPOINTS, obj.metadata.namespace, obj.metadata.name), showEvents ? nsEvents() : [], now);
+      return describeService(obj as Stored<Service>, store.get<Endpoints>(ENDPOINTS, obj.metadata.namespace, obj.metadata.name), showEvents ? nsEvents() : undefined, now);
     case 'Deployment':
-      return describeDeployment(obj as Stored<Deployment>, store.list<ReplicaSet>(REPLICASETS, { namespace: obj.metadata.namespace }), showEvents ? nsEvents() : [], now);
+      return describeDeployment(obj as Stored<Deployment>, store.list<ReplicaSet>(REPLICASETS, { namespace: obj.metadata.namespace }), showEvents ? nsEvents() : undefined, now);
     case 'ReplicaSet':
     case 'DaemonSet': {
       const pods = store.list<Pod>(PODS, { namespace: obj.metadata.namespace }).filter((p) => controllerOf(p)?.uid === obj.metadata.uid);
       return obj.kind === 'ReplicaSet'
-        ? describeReplicaSet(obj as Stored<ReplicaSet>, pods, showEvents ? nsEvents() : [], now)
-        : describeDaemonSet(obj as Stored<DaemonSet>, pods, showEvents ? nsEvents() : [], now);
+        ? describeReplicaSet(obj as Stored<ReplicaSet>, pods, showEvents ? nsEvents() : undefined, now)
+        : describeDaemonSet(obj as Stored<DaemonSet>, pods, showEvents ? nsEvents() : undefined, now);
     }
+    case 'Namespace':
+      return describeNamespace(obj as Stored<Namespace>);
+    case 'ConfigMap':
+      return describeConfigMap(obj as Stored<ConfigMap>, showEvents ? nsEvents() : undefined, now);
+    case 'Secret':
+      return describeSecret(obj as Stored<Secret>);
+    case 'Endpoints':
+      return describeEndpoints(obj as Stored<Endpoints>, showEvents ? nsEvents() : undefined, now);
+    case 'Job':
+      return describeJob(obj, showEvents ? nsEvents() : undefined, now);
     default:
       return describeGeneric(obj, showEvents ? nsEvents() : undefined, now);
   }

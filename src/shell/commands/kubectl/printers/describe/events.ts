@@ -7,7 +7,9 @@ import type { Event, Stored } from '../../../../../engine';
 import { ageSince } from '../../../../format/duration';
 import { type DescribeWriter, LEVEL_0, LEVEL_1 } from './writer';
 
-export function writeEvents(w: DescribeWriter, events: readonly Stored<Event>[], now: number): void {
+export function writeEvents(w: DescribeWriter, events: readonly Stored<Event>[] | undefined, now: number): void {
+  // --show-events=false: no Events section at all.
+  if (events === undefined) return;
   if (events.length === 0) {
     w.write(LEVEL_0, 'Events:\t<none>\n');
     return;

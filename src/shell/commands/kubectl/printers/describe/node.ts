@@ -18,7 +18,7 @@ export interface NodeDescribeInput {
   /** Pods bound to the node that have not finished, in server order. */
   readonly pods: readonly Stored<Pod>[];
   readonly lease: Stored | undefined;
-  readonly events: readonly Stored<Event>[];
+  readonly events: readonly Stored<Event>[] | undefined;
   readonly now: number;
 }
 

@@ -10,7 +10,7 @@ import { rfc1123zOf } from '../../../../format/time';
 import { writeEvents } from './events';
 import { DescribeWriter, LEVEL_0, LEVEL_1, LEVEL_2, LEVEL_3, writeAnnotations, writeLabels } from './writer';
 
-export function describePod(pod: Stored<Pod>, events: readonly Stored<Event>[], now: number): string {
+export function describePod(pod: Stored<Pod>, events: readonly Stored<Event>[] | undefined, now: number): string {
   const w = new DescribeWriter();
   const spec = pod.spec ?? { containers: [] };
   const status = pod.status ?? {};

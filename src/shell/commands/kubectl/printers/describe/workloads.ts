@@ -30,7 +30,7 @@ function endpointsFor(ep: Endpoints | undefined, portName: string | undefined): 
   return list.length > 3 ? `${list.slice(0, 3).join(',')} + ${list.length - 3} more...` : list.join(',');
 }
 
-export function describeService(svc: Stored<Service>, endpoints: Endpoints | undefined, events: readonly Stored<Event>[], now: number): string {
+export function describeService(svc: Stored<Service>, endpoints: Endpoints | undefined, events: readonly Stored<Event>[] | undefined, now: number): string {
   const w = new DescribeWriter();
   const spec = svc.spec ?? {};
   header(w, svc);
@@ -82,7 +82,7 @@ function replicaSetsLine(sets: readonly ReplicaSet[]): string {
   return sets.map((rs) => `${rs.metadata?.name} (${rs.status?.replicas ?? 0}/${rs.spec?.replicas ?? 0} replicas created)`).join(', ');
 }
 
-export function describeDeployment(d: Stored<Deployment>, replicaSets: readonly Stored<ReplicaSet>[], events: readonly Stored<Event>[], now: number): string {
+export function describeDeployment(d: Stored<Deployment>, replicaSets: readonly Stored<ReplicaSet>[], events: readonly Stored<Event>[] | undefined, now: number): string {
   const w = new DescribeWriter();
   const spec = d.spec;
   const st = d.status ?? {};
@@ -114,7 +114,7 @@ export function describeDeployment(d: Stored<Deployment>, replicaSets: readonly 
   return w.text();
 }
 
-export function describeReplicaSet(rs: Stored<ReplicaSet>, pods: readonly Pod[], events: readonly Stored<Event>[], now: number): string {
+export function describeReplicaSet(rs: Stored<ReplicaSet>, pods: readonly Pod[], events: readonly Stored<Event>[] | undefined, now: number): string {
   const w = new DescribeWriter();
   header(w, rs);
   w.write(LEVEL_0, `Selector:\t${formatLabelSelector(rs.spec?.selector)}\n`);
@@ -129,7 +129,7 @@ export function describeReplicaSet(rs: Stored<ReplicaSet>, pods: readonly Pod[],
   return w.text();
 }
 
-export function describeDaemonSet(ds: Stored<DaemonSet>, pods: readonly Pod[], events: readonly Stored<Event>[], now: number): string {
+export function describeDaemonSet(ds: Stored<DaemonSet>, pods: readonly Pod[], events: readonly Stored<Event>[] | undefined, now: number): string {
   const w = new DescribeWriter();
   const st = ds.status;
   w.write(LEVEL_0, `Name:\t${ds.metadata.name}\n`);

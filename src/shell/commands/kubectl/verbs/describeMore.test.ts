@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { mustResolve, type Deployment } from '../../../../engine';
+import { LiveCluster } from '../testing/live';
+
+const golden = (name: string, text: string) => expect(text).toMatchFileSnapshot(`golden/${name}.txt`);
+
+describe('kubectl describe (workloads driven by the controllers)', () => {
+  it('deployment during and after a rolling update: old and new replica sets, conditions, scaling events', async () => {
+    const c = new LiveCluster();
+    c.kubectl('create deployment web --image=nginx --replicas=3');
+    c.advance(30_000);
+    c.cluster.store.mutate<Deployment>(mustResolve('deployments'), 'default', 'web', 'user:kubectl', (d) => {
+      d.spec!.template.spec!.containers[0]!.image = 'nginx:1.25';
+    });
+    c.advance(1_500);
+    await golden('describe-deployment-rolling', c.kubectl('describe deployment web').stdout);
+    c.advance(60_000);
+    const after = c.kubectl('describe deploy/web');
+    await golden('describe-deployment-rolled', after.stdout);
+    expect(after.stdout).toMatch(/Normal {2}ScalingReplicaSet {2}\S+ +deployment-controller {2}Scaled up replica set web-\w+ to 3\n/);
+    const rs = c.kubectl(['get', 'rs', '-o', 'jsonpath={.items[0].metadata.name}']).stdout;
+    expect(c.kubectl(`describe rs ${rs}`).stdout).toMatch(/^Name: {11}web-\w+\nNamespace: {6}default\nSelector: {7}app=web,pod-template-hash=\w+\n/);
+  });
+
+  it('--show-events=false leaves the Events section out', () => {
+    const c = new LiveCluster();
+    expect(c.kubectl('describe node node2 --show-events=false').stdout).not.toContain('Events:');
+    expect(c.kubectl('describe node node2').stdout).toContain('Events:');
+  });
+});
+
+describe('kubectl describe namespace, configmap, secret, endpoints, job', () => {
+  const c = new LiveCluster();
+
+  it('namespace: status, no quota, no limit range', () => {
+    expect(c.kubectl('describe ns default').stdout).toBe([
+      'Name:         default',
+      `Labels:       ${c.kubectl(['get', 'ns', 'default', '-o', 'jsonpath={.metadata.labels}']).stdout === '' ? '<none>' : 'kubernetes.io/metadata.name=default'}`,
+      'Annotations:  <none>',
+      'Status:       Active',
+      '',
+      'No resource quota.',
+      '',
+      'No LimitRange resource.',
+      '',
+    ].join('\n'));
+  });
+
+  it('config map: its data, keys sorted; secret: sizes only', async () => {
+    c.cluster.store.create(mustResolve('configmaps'), { metadata: { name: 'settings', namespace: 'default' }, data: { zcolor: 'blue', 'app.conf': 'a=1\nb=2' } }, 'test');
+    c.cluster.store.create(mustResolve('secrets'), { metadata: { name: 'db', namespace: 'default' }, type: 'Opaque', data: { password: 'c2VjcmV0', user: 'YWRtaW4=' } }, 'test');
+    await golden('describe-configmap', c.kubectl('describe cm settings').stdout);
+    await golden('describe-secret', c.kubectl('describe secret db').stdout);
+  });
+
+  it('endpoints: each subset with its ports', async () => {
+    c.cluster.store.create(mustResolve('endpoints'), {
+      metadata: { name: 'web', namespace: 'default' },
+      subsets: [{ addresses: [{ ip: '10.44.0.3' }, { ip: '10.44.0.4' }], notReadyAddresses: [{ ip: '10.32.0.7' }], ports: [{ port: 80, protocol: 'TCP' }] }],
+    }, 'test');
+    await golden('describe-endpoints', c.kubectl('describe endpoints web').stdout);
+  });
+
+  it('job: parallelism, completions, statuses and its pod template', async () => {
+    c.cluster.store.create(mustResolve('jobs'), {
+      apiVersion: 'batch/v1', kind: 'Job',
+      metadata: { name: 'pi', namespace: 'default', labels: { 'job-name': 'pi' } },
+      spec: {
+        parallelism: 1, completions: 1, completionMode: 'NonIndexed', suspend: false, backoffLimit: 4, selector: { matchLabels: { 'job-name': 'pi' } },
+        template: { metadata: { labels: { 'job-name': 'pi' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.34', command: ['perl', '-e', 'print 3.14'] }] } },
+      },
+      status: { startTime: '2023-06-01T09:00:00Z', completionTime: '2023-06-01T09:00:42Z', succeeded: 1, ready: 0 },
+    }, 'test');
+    await golden('describe-job', c.kubectl('describe job pi').stdout);
+  });
+});
