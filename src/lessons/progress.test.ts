@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { mustResolve } from '../engine';
 import { compileLesson } from './compile/compileLesson';
 import { formatCompileError, type CompiledLesson } from './model';
 import { ProgressTracker, evaluateStepChecks } from './progress';
@@ -88,5 +89,33 @@ describe('evaluateStepChecks', () => {
   it('evaluates one step now, without remembering', () => {
     expect(evaluateStepChecks(LESSON, 'init', freshWorld())).toEqual([{ predicate: 'control-plane-up', description: 'the control plane is up on node1', holds: false }]);
     expect(evaluateStepChecks(LESSON, 'nope', freshWorld())).toEqual([]);
+  });
+});
+
+describe('ordered checks', () => {
+  const CLEANUP = compiled(`
+## Make a ConfigMap {#make}
+\`\`\`check
+- object-exists: { resource: configmap, name: settings }
+\`\`\`
+
+## Read about it {#read}
+Text.
+
+## Delete it {#delete}
+\`\`\`check
+- object-absent: { resource: configmap, name: settings }
+\`\`\`
+`);
+
+  it('count an absence only once the checked steps before it are done, reading steps aside', () => {
+    const { world, cluster } = clusterOnNode1();
+    const tracker = new ProgressTracker(CLEANUP);
+    expect(tracker.update(world).steps.map((s) => s.done), 'nothing made yet: the absence means nothing').toEqual([false, false, false]);
+    const CONFIGMAPS = mustResolve('configmaps');
+    cluster.store.create(CONFIGMAPS, { metadata: { name: 'settings', namespace: 'default' } }, 'test');
+    expect(tracker.update(world).steps.map((s) => s.done)).toEqual([true, false, false]);
+    cluster.store.delete(CONFIGMAPS, 'default', 'settings', 'test');
+    expect(tracker.update(world).steps.map((s) => s.done), 'the ConfigMap went after it was made').toEqual([true, false, true]);
   });
 });

@@ -1,7 +1,9 @@
 /**
  * Which steps of a lesson are done, from the world's state. A step with checks is done the first
  * time all of them hold, and stays done (the learner may break things later; the store persists
- * what was achieved). A step without checks is a reading step: done when the UI marks it.
+ * what was achieved). A step without checks is a reading step: done when the UI marks it. Ordered
+ * checks (absences such as object-absent) count only once the checked steps before theirs are
+ * done: before the lesson made the object, it was absent too.
  *
  * Cheap enough for every frame: done steps are never evaluated again, prepared checks are cached,
  * and update() returns the same object while nothing changed (narrow selectors stay quiet).
@@ -69,13 +71,20 @@ export class ProgressTracker {
 
   /** Evaluates the steps not yet done against the world; the same object if nothing changed. */
   update(world: World): LessonProgress {
+    // Ordered checks (absences) wait until every step with checks before theirs is done.
+    let checkedBeforeDone = true;
     const steps = this.lesson.steps.map((step): StepProgress => {
       const checks = this.prepared.get(step.id)!;
       const manual = checks.length === 0;
       const wasDone = this.doneIds.has(step.id);
-      const statuses = checks.map((c) => ({ predicate: c.spec.predicate, description: c.describe(this.lang), holds: wasDone || c.evaluate(world) }));
+      const statuses = checks.map((c) => ({
+        predicate: c.spec.predicate,
+        description: c.describe(this.lang),
+        holds: wasDone || ((checkedBeforeDone || !c.ordered) && c.evaluate(world)),
+      }));
       const done = wasDone || (!manual && statuses.every((s) => s.holds));
       if (done) this.doneIds.add(step.id);
+      if (!manual && !done) checkedBeforeDone = false;
       return { id: step.id, done, manual, checks: statuses };
     });
     const doneCount = steps.filter((s) => s.done).length;

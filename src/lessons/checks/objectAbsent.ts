@@ -1,7 +1,8 @@
 /**
  * `object-absent: { resource: namespace, name: sandbox }`: the API object is gone, what
  * `kubectl get namespace sandbox` answers with NotFound. An object still Terminating (a namespace
- * emptying itself, a pod in its grace period) is not gone yet.
+ * emptying itself, a pod in its grace period) is not gone yet. Ordered: in the page it counts only
+ * once the checked steps before it are done, since before they ran the object was absent too.
  */
 import { resolveResourceType } from '../../engine';
 import type { Lang } from '../model';
@@ -24,6 +25,8 @@ const ARGS: readonly ArgDoc[] = [
 export const objectAbsent = definePredicate<Args>({
   name: 'object-absent',
   summary: 'an API object is gone (deleted and no longer Terminating), as `kubectl get` answers NotFound',
+  // Before the lesson created the object, it is "absent" too: wait for the steps that create it.
+  ordered: true,
   args: ARGS,
   validate(raw, ctx) {
     const r = new ArgReader('object-absent', raw, ARGS, ctx);

@@ -9,6 +9,8 @@ import type { ValidateContext } from './types';
 
 export interface PreparedCheck {
   readonly spec: CheckSpec;
+  /** Counts only once the checked steps before it are done (see CheckPredicate.ordered). */
+  readonly ordered: boolean;
   describe(lang: Lang): string;
   evaluate(world: World): boolean;
 }
@@ -25,6 +27,7 @@ export function prepareCheck(spec: CheckSpec, ctx: ValidateContext): Prepared {
     ok: true,
     check: {
       spec,
+      ordered: predicate.ordered ?? false,
       describe: (lang) => predicate.describe(args, lang),
       evaluate: (world) => predicate.evaluate(world, args),
     },

@@ -33,12 +33,18 @@ export interface CheckPredicate<A> {
   describe(args: A, lang: Lang): string;
   /** Cheap and pure: runs as often as every frame for the steps not yet done. */
   evaluate(world: World, args: A): boolean;
+  /**
+   * The check holds trivially before the lesson has made anything (an absence: "the namespace is
+   * gone"), so progress counts it only once every step with checks before its own is done.
+   */
+  readonly ordered?: boolean;
 }
 
 /** A predicate with its argument type erased, for the registry. */
 export interface AnyPredicate {
   readonly name: string;
   readonly summary: string;
+  readonly ordered?: boolean;
   readonly args: readonly ArgDoc[];
   validate(raw: { readonly [key: string]: JsonValue }, ctx: ValidateContext): Validation<unknown>;
   describe(args: unknown, lang: Lang): string;

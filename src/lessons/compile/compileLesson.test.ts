@@ -119,7 +119,7 @@ describe('checks', () => {
 
   it('report unknown predicates and bad arguments at their line', () => {
     expect(errors(lesson('## One\n\n```check\n- nodes-ready: { count: 2 }\n- node-redy: { node: node2 }\n- nodes-ready: { count: 0 }\n```\n'))).toEqual([
-      `${SOURCE}:10: unknown check "node-redy" (did you mean nodes-ready?); checks are control-plane-up, kubectl-configured, node-joined, nodes-ready, pods-ready, object-exists, file-exists, compose-running, hash-rate, compose-down`,
+      `${SOURCE}:10: unknown check "node-redy" (did you mean nodes-ready?); checks are control-plane-up, kubectl-configured, node-joined, nodes-ready, pods-ready, pods-spread, deployment-ready, rollout-complete, pods-created, service-endpoints, object-exists, object-absent, file-exists, file-contains, compose-running, hash-rate, compose-down`,
       `${SOURCE}:11: "count" of nodes-ready must be a whole number of at least 1, got 0`,
     ]);
   });
