@@ -107,7 +107,7 @@ describe('the built-in lessons', () => {
       'api-server': ['pod/kube-system/kube-apiserver-node1'],
       etcd: ['pod/kube-system/etcd-node1'],
       'scheduler-controllers': ['pod/kube-system/kube-scheduler-node1', 'pod/kube-system/kube-controller-manager-node1'],
-      kubelet: ['node/node1', 'node/node2'],
+      kubelet: ['kubelet/*', 'runtime/*'],
       'kube-proxy': ['pod/kube-system/kube-proxy-*'],
     });
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { snapshotOf } from '../engine';
+import { snapshotOf, type WorldSnapshot } from '../engine';
 import { compileLesson } from './compile/compileLesson';
-import { highlightProblem, parseHighlightBlock, resolveHighlights, unmatchedHighlights } from './highlight';
+import { diagramIds, highlightProblem, parseHighlightBlock, resolveHighlights, unmatchedHighlights } from './highlight';
 import { formatCompileError } from './model';
 import { compareTranslations } from './parity';
 import { addPod, clusterOnNode1 } from './testing/engineStates';
@@ -27,7 +27,7 @@ describe('```highlight blocks', () => {
     const r = compile('Intro.\n\n```highlight\nnode/node1\n```\n\n## Step {#s}\n\n```highlight\npods/default/web\nnode/node3\npod/default\n```\n');
     expect(r.ok ? [] : r.errors.map(formatCompileError)).toEqual([
       `${SOURCE}:8: highlights belong to a step: move this \`\`\`highlight block under a "## Step" heading`,
-      `${SOURCE}:15: "pods/default/web" is not a diagram id: write node/<node>, pod/<namespace>/<name>, svc/<namespace>/<name>, container/<host>/<name>, controlplane/<host>`,
+      `${SOURCE}:15: "pods/default/web" is not a diagram id: write node/<node>, pod/<namespace>/<name>, svc/<namespace>/<name>, container/<host>/<name>, controlplane/<host>, kubelet/<host>, runtime/<host>, workload/<host>/<namespace>/<kind>/<name>`,
       `${SOURCE}:16: unknown node "node3" in highlight "node/node3": this playground has node1 and node2`,
       `${SOURCE}:17: "pod/default" should look like pod/<namespace>/<name> (names may use * for the generated part, e.g. pod/kube-system/kube-proxy-*)`,
     ]);
@@ -67,6 +67,31 @@ describe('resolveHighlights', () => {
     ]);
     expect(resolveHighlights(undefined, snapshot)).toEqual([]);
     expect(resolveHighlights(['pod/kube-system/etcd-node1'], snapshot)).toEqual(['pod/kube-system/etcd-node1']);
+  });
+
+  it("knows the kubelet and runtime chips of hosts whose kubelet runs, and workloads' boxes", () => {
+    const owner = (kind: string, name: string, uid: string) => [{ apiVersion: 'apps/v1', kind, name, uid, controller: true }];
+    const snapshot = {
+      hosts: [
+        { name: 'node1', ip: '192.168.0.8', kubeletRunning: true, apiServer: undefined, containers: [] },
+        { name: 'node2', ip: '192.168.0.7', kubeletRunning: false, apiServer: undefined, containers: [] },
+      ],
+      clusters: [{
+        controlPlaneHost: 'node1',
+        pods: [
+          { metadata: { name: 'web-5d78c9869d-4xjkl', namespace: 'default', ownerReferences: owner('ReplicaSet', 'web-5d78c9869d', 'rs-1') }, spec: { nodeName: 'node2' } },
+          { metadata: { name: 'kube-proxy-7gjbv', namespace: 'kube-system', ownerReferences: owner('DaemonSet', 'kube-proxy', 'ds-1') }, spec: { nodeName: 'node1' } },
+        ],
+        replicasets: [{ metadata: { name: 'web-5d78c9869d', namespace: 'default', uid: 'rs-1', ownerReferences: owner('Deployment', 'web', 'd-1') } }],
+        services: [],
+      }],
+    } as unknown as WorldSnapshot;
+    expect(diagramIds(snapshot)).toEqual([
+      'node/node1', 'kubelet/node1', 'runtime/node1', 'node/node2', 'controlplane/node1',
+      'pod/default/web-5d78c9869d-4xjkl', 'pod/kube-system/kube-proxy-7gjbv',
+      'workload/node2/default/deployment/web', 'workload/node1/kube-system/daemonset/kube-proxy',
+    ]);
+    expect(unmatchedHighlights(['kubelet/*', 'runtime/node2', 'workload/*/default/deployment/web'], snapshot)).toEqual(['runtime/node2']);
   });
 
   it('names the patterns that match nothing, for replay to report', () => {

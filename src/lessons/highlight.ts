@@ -8,10 +8,12 @@
  *     ```
  *
  * Ids follow the diagram's contract (`node/<name>`, `pod/<namespace>/<name>`, `svc/<namespace>/<name>`,
- * `container/<host>/<name>`, `controlplane/<host>`). Generated names (kube-proxy's pods, a
- * deployment's pods) are unknown when the lesson is written, so a segment may hold `*`, which
- * matches any run of characters within that segment; resolveHighlights() expands patterns
- * against the world's snapshot into the exact ids the diagram draws.
+ * `container/<host>/<name>`, `controlplane/<host>`, `kubelet/<host>`, `runtime/<host>`,
+ * `workload/<host>/<namespace>/<kind>/<name>`). Generated names (kube-proxy's pods, a deployment's
+ * pods) are unknown when the lesson is written, so a segment may hold `*`, which matches any run of
+ * characters within that segment. The diagram takes the patterns as they are (it applies the same
+ * rule); resolveHighlights() expands them against a snapshot, for replay's check that each one
+ * names something.
  */
 import type { WorldSnapshot } from '../engine';
 import { listWords } from './checks/args';
@@ -23,6 +25,9 @@ const KINDS: Readonly<Record<string, readonly string[]>> = {
   svc: ['namespace', 'name'],
   container: ['host', 'name'],
   controlplane: ['host'],
+  kubelet: ['host'],
+  runtime: ['host'],
+  workload: ['host', 'namespace', 'kind', 'name'],
 };
 
 /** Object names (DNS labels, compose's underscores) plus the `*` wildcard. */
@@ -39,7 +44,7 @@ export function highlightProblem(id: string, nodes: readonly string[]): string |
   if (rest.length !== segments.length || rest.some((part) => !SEGMENT.test(part))) {
     return `"${id}" should look like ${shape} (names may use * for the generated part, e.g. pod/kube-system/kube-proxy-*)`;
   }
-  const hostAt = segments.findIndex((s) => s === 'node' || s === 'host');
+  const hostAt = segments.findIndex((x) => x === 'node' || x === 'host');
   const host = hostAt < 0 ? undefined : rest[hostAt]!;
   if (host !== undefined && !host.includes('*') && !nodes.includes(host)) {
     return `unknown node "${host}" in highlight "${id}": this playground has ${listWords(nodes)}`;
@@ -70,17 +75,31 @@ export function parseHighlightBlock(text: string, firstLine: number, nodes: read
   return { ids, errors };
 }
 
-/** Every id the diagram can draw for this snapshot (its newest cluster, as lessons see it). */
+/**
+ * Every id the diagram can draw for this snapshot (its newest cluster, as lessons see it). Workload
+ * boxes are listed wherever a workload has a pod, a little more often than the diagram draws them
+ * (it boxes two or more): enough to tell a typo from a real name.
+ */
 export function diagramIds(snapshot: WorldSnapshot): string[] {
   const ids: string[] = [];
   for (const host of snapshot.hosts) {
     ids.push(`node/${host.name}`);
+    if (host.kubeletRunning) ids.push(`kubelet/${host.name}`, `runtime/${host.name}`);
     for (const c of host.containers) ids.push(`container/${host.name}/${c.name}`);
   }
   const cluster = snapshot.clusters[snapshot.clusters.length - 1];
   if (cluster) {
     ids.push(`controlplane/${cluster.controlPlaneHost}`);
-    for (const pod of cluster.pods) ids.push(`pod/${pod.metadata.namespace ?? 'default'}/${pod.metadata.name}`);
+    const deploymentOf = new Map(cluster.replicasets.map((rs) => [rs.metadata.uid, rs.metadata.ownerReferences?.find((o) => o.controller)]));
+    const workloads = new Set<string>();
+    for (const pod of cluster.pods) {
+      const namespace = pod.metadata.namespace ?? 'default';
+      ids.push(`pod/${namespace}/${pod.metadata.name}`);
+      const owner = pod.metadata.ownerReferences?.find((o) => o.controller);
+      const top = owner?.kind === 'ReplicaSet' ? deploymentOf.get(owner.uid) ?? owner : owner;
+      if (top && pod.spec?.nodeName) workloads.add(`workload/${pod.spec.nodeName}/${namespace}/${top.kind.toLowerCase()}/${top.name}`);
+    }
+    ids.push(...workloads);
     for (const svc of cluster.services) ids.push(`svc/${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`);
   }
   return ids;
