@@ -16,11 +16,11 @@ export type { KubeletHandle, HostProcess } from './host/host';
 export { VirtualFs, resolvePath, dirname, basename, ERRNO_MESSAGES } from './host/fs';
 export type { FsError, FsErrorCode, FsResult, Stat } from './host/fs';
 export { Network, isForward } from './host/network';
-export type { Listener, DialResult, Protocol, ForwardService, AddressScope } from './host/network';
+export type { Listener, DialResult, Protocol, ForwardService, AddressScope, Redirect, Router, ConnectObserver } from './host/network';
 
 // The API
 export { ApiStore } from './api/store';
-export type { ListOptions } from './api/store';
+export type { ListOptions, AdmissionPlugin } from './api/store';
 export { ApiError, notFound, alreadyExists, conflict, invalid, okResult, errResult } from './api/errors';
 export type { ApiErrorReason, ApiResult } from './api/errors';
 export { RESOURCE_TYPES, resolveResourceType, typeForKind, typeForKindAnyVersion, apiVersionOf, resourceKey, mustResolve } from './api/resources';
@@ -77,6 +77,14 @@ export { loadYamlDocuments, loadYamlOutline, lineAt } from './util/yaml';
 export type { YamlFlavour, YamlProblem, YamlRead, YamlOutline, YamlChild } from './util/yaml';
 export { openAt } from './util/yamlScan';
 export type { Unclosed } from './util/yamlScan';
+
+// Services: allocation, Endpoints and EndpointSlices, kube-proxy, CoreDNS, overlay traffic (docs/networking.md)
+export {
+  installServiceAdmission, NODE_PORT_FIRST, NODE_PORT_LAST, validateService, EndpointsController, EndpointSliceController, TRIGGER_TIME,
+  HEADLESS_LABEL, SERVICE_NAME_LABEL, serviceNetworkOf, ServiceNetwork, PACKET_LOG_SIZE, PACKET_WINDOW_MS, DNS_TIMEOUT_MS, DNS_ATTEMPTS, NDOTS,
+  searchDomains, podResolvConf, candidates, serviceEnv, packetsOf,
+} from './services';
+export type { PodDnsQuery, PodDnsResult, EchoResult, DnsAnswer, OverlayPacket } from './services';
 
 // Read-only pictures of the world
 export { snapshotOf } from './snapshot';

@@ -3,10 +3,11 @@
  * plain data built from frozen API objects, rebuilt only when the world's revision moves.
  */
 import { mustResolve } from './api/resources';
-import type { DaemonSet, Deployment, Namespace, Node, Pod, ReplicaSet, Service, Stored } from './api/types';
+import type { DaemonSet, Deployment, Endpoints, Namespace, Node, Pod, ReplicaSet, Service, Stored } from './api/types';
 import type { World } from './world';
 import { trafficOf, type TrafficEdge } from './net/trafficProbe';
 import { containersOf, type ContainerSnapshot } from './containers/registry';
+import { packetsOf, type OverlayPacket } from './services/packetProbe';
 
 export interface HostSnapshot {
   readonly name: string;
@@ -24,6 +25,8 @@ export interface ClusterSnapshot {
   readonly nodes: readonly Stored<Node>[];
   readonly pods: readonly Stored<Pod>[];
   readonly services: readonly Stored<Service>[];
+  /** Each selector Service's pods (its Endpoints), and the hand-made ones (`kubernetes`). */
+  readonly endpoints: readonly Stored<Endpoints>[];
   readonly deployments: readonly Stored<Deployment>[];
   readonly replicasets: readonly Stored<ReplicaSet>[];
   readonly daemonsets: readonly Stored<DaemonSet>[];
@@ -40,12 +43,15 @@ export interface WorldSnapshot {
   readonly clusters: readonly ClusterSnapshot[];
   /** Request rates between containers over the last 5 s (DockerCoins' data flows); empty when idle. */
   readonly traffic: readonly TrafficEdge[];
+  /** Pod traffic that crossed the overlay between nodes in the last 2 s, oldest first (at most 32). */
+  readonly packets: readonly OverlayPacket[];
 }
 
 const TYPES = {
   nodes: mustResolve('nodes'),
   pods: mustResolve('pods'),
   services: mustResolve('services'),
+  endpoints: mustResolve('endpoints'),
   deployments: mustResolve('deployments'),
   replicasets: mustResolve('replicasets'),
   daemonsets: mustResolve('daemonsets'),
@@ -69,12 +75,14 @@ export function snapshotOf(world: World): WorldSnapshot {
       nodes: c.store.list<Node>(TYPES.nodes),
       pods: c.store.list<Pod>(TYPES.pods),
       services: c.store.list<Service>(TYPES.services),
+      endpoints: c.store.list<Endpoints>(TYPES.endpoints),
       deployments: c.store.list<Deployment>(TYPES.deployments),
       replicasets: c.store.list<ReplicaSet>(TYPES.replicasets),
       daemonsets: c.store.list<DaemonSet>(TYPES.daemonsets),
       namespaces: c.store.list<Namespace>(TYPES.namespaces),
     })),
     traffic: trafficOf(world),
+    packets: packetsOf(world),
   };
   cache.set(world, snapshot);
   return snapshot;

@@ -17,6 +17,13 @@ import { apiVersionOf, mustResolve, resourceKey, type ResourceType } from './res
 import { fieldOf, type Actor, type KubeObject, type ObjectMeta, type Stored, type WatchEvent } from './types';
 import { matchesSelector, type Selector } from './selectors';
 
+/**
+ * An API server step that runs on every create and update after defaulting, before the object is
+ * stored: it may fill fields in the draft (a Service's ClusterIP) or refuse the write. `current`
+ * is the stored object an update replaces.
+ */
+export type AdmissionPlugin = (type: ResourceType, draft: Draft<KubeObject>, current: Stored | undefined) => ApiError | undefined;
+
 export interface ListOptions {
   /** Undefined lists every namespace. */
   readonly namespace?: string | undefined;
@@ -29,6 +36,7 @@ export class ApiStore {
   private readonly objects = new Map<string, Map<string, Stored>>();
   private readonly emitter = new Emitter<{ watch: WatchEvent }>();
   private revision = 0;
+  private readonly admission: AdmissionPlugin[] = [];
   private readonly names: Random;
   private readonly uids: Random;
 
@@ -48,6 +56,11 @@ export class ApiStore {
 
   timestamp(): string {
     return rfc3339(this.wallNow());
+  }
+
+  /** Adds an admission step (services/ allocates ClusterIPs and NodePorts with one). */
+  admit(plugin: AdmissionPlugin): void {
+    this.admission.push(plugin);
   }
 
   watch(listener: (event: WatchEvent) => void): Unsubscribe {
@@ -94,6 +107,8 @@ export class ApiStore {
       meta.name = this.generateName(type, meta.namespace, meta.generateName);
     }
     if (this.get(type, meta.namespace, meta.name)) return errResult(alreadyExists(resourceKey(type), meta.name));
+    const refused = this.admitted(type, obj, undefined);
+    if (refused) return errResult(refused);
     obj.apiVersion = apiVersionOf(type);
     obj.kind = type.kind;
     meta.uid = this.newUid();
@@ -120,9 +135,11 @@ export class ApiStore {
     const obj = deepClone(input) as Draft<KubeObject>;
     applyDefaults(type.kind, obj, 'update');
     const meta = (obj.metadata ??= {}) as Draft<ObjectMeta>;
+    if (namespace !== undefined) meta.namespace = namespace;
+    const refused = this.admitted(type, obj, current);
+    if (refused) return errResult(refused);
     meta.uid = current.metadata.uid;
     meta.creationTimestamp = current.metadata.creationTimestamp;
-    if (namespace !== undefined) meta.namespace = namespace;
     if (current.metadata.generation !== undefined) {
       meta.generation = current.metadata.generation + (deepEqual(fieldOf(obj, 'spec'), fieldOf(current, 'spec')) ? 0 : 1);
     }
@@ -182,6 +199,14 @@ export class ApiStore {
     this.revision++;
     this.emitter.emit('watch', { type: 'DELETED', resource: resourceKey(type), object: current, previous: current, actor });
     return okResult(current);
+  }
+
+  private admitted(type: ResourceType, draft: Draft<KubeObject>, current: Stored | undefined): ApiError | undefined {
+    for (const plugin of this.admission) {
+      const refused = plugin(type, draft, current);
+      if (refused) return refused;
+    }
+    return undefined;
   }
 
   private bucket(type: ResourceType): Map<string, Stored> {

@@ -13,6 +13,7 @@ import type { ControlPlane } from './controlPlane/components';
 import type { Kubelet } from './kubelet/kubelet';
 import { PROFILES, type LifecycleProfile, type ProfileName } from './kubelet/lifecycle';
 import { PodNetwork } from './podNetwork';
+import { installServiceAdmission } from '../services/admission';
 
 export const API_SERVER_PORT = 6443;
 
@@ -72,6 +73,8 @@ export class Cluster {
     this.ca = makeCa(init.random.fork('ca'));
     this.store = new ApiStore(() => init.clock.now(), init.epochMs, init.random.fork('store'));
     this.recorder = new EventRecorder(this.store);
+    // kube-apiserver's Service allocators: a Service has its ClusterIP the moment it is created.
+    installServiceAdmission(this.store, init.random.fork('services'));
     this.controllers = new ControllerManager(this.store, init.clock);
     this.podNetwork = new PodNetwork(this.store, this.controlPlaneHost);
     this.profile = PROFILES[init.profile ?? 'realistic'];

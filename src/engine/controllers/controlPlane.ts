@@ -1,9 +1,9 @@
 /**
  * Registers the control plane's loops on a cluster's controller manager, in the order they run
  * at one instant: kube-controller-manager's loops (namespace, node lifecycle, taint eviction,
- * deployment, replicaset, daemonset, garbage collectors, serviceaccount, root CA publisher), then
- * kube-scheduler. Each runs only while its process does: kubeadm's static pods switch them with
- * the two predicates.
+ * deployment, replicaset, daemonset, endpoints, endpointslice, garbage collectors, serviceaccount,
+ * root CA publisher), then kube-scheduler. Each runs only while its process does: kubeadm's
+ * static pods switch them with the two predicates.
  */
 import type { Cluster } from '../cluster/cluster';
 import { base64Decode } from '../util/base64';
@@ -19,6 +19,8 @@ import { GarbageCollector } from './garbageCollector';
 import { PodGarbageCollector } from './podGc';
 import { RootCaPublisher, ServiceAccountController } from './serviceAccounts';
 import { Scheduler } from './scheduler';
+import { EndpointsController } from '../services/endpointsController';
+import { EndpointSliceController } from '../services/endpointSliceController';
 
 export interface ControlPlaneSwitches {
   /** True while kube-scheduler runs (its static pod is Running). */
@@ -46,6 +48,8 @@ export function startControlPlaneControllers(cluster: ClusterParts, switches: Co
     new DeploymentController(ctx, kcm),
     new ReplicaSetController(ctx, kcm),
     new DaemonSetController(ctx, kcm),
+    new EndpointsController(ctx, kcm),
+    new EndpointSliceController(ctx, kcm),
     new GarbageCollector(ctx, kcm),
     new PodGarbageCollector(ctx, kcm),
     new ServiceAccountController(ctx, kcm),

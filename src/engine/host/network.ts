@@ -42,10 +42,34 @@ export type DialResult<S = unknown> =
   | { readonly ok: true; readonly listener: Listener<S> }
   | { readonly ok: false; readonly reason: 'refused' | 'unreachable' };
 
+/**
+ * What a router does with a connection: rewrite its destination (kube-proxy's DNAT to an endpoint,
+ * done on host `at` — a NodePort's node — or where it started), or end it (REJECT: refused; no
+ * rule matches a virtual address: unreachable).
+ */
+export type Redirect =
+  | { readonly ip: string; readonly port: number; readonly at?: string }
+  | { readonly fail: 'refused' | 'unreachable' };
+
+/**
+ * Looks at a connection before any listener does, as netfilter's nat table sees a packet before a
+ * socket: undefined lets it through untouched. kube-proxy's Service rules are routers.
+ */
+export type Router = (from: string, ip: string, port: number, protocol: Protocol) => Redirect | undefined;
+
+/**
+ * Told of each connection that reached a listener: the host of its last hop (where a router or a
+ * forwarder sent it on, or the client's own host), the client's address when the caller gave it,
+ * and the listener. The service network meters pod traffic crossing the overlay with it.
+ */
+export type ConnectObserver = (from: string, source: string | undefined, listener: Listener) => void;
+
 export class Network {
   private readonly listeners = new Set<Listener>();
   private readonly hostIps = new Map<string, string[]>();
   private readonly localIps = new Map<string, string[]>();
+  private readonly routers: Router[] = [];
+  private readonly observers: ConnectObserver[] = [];
 
   /**
    * Declares an address of a host: node IPs and pod IPs are global; a container's address on a
@@ -89,8 +113,30 @@ export class Network {
     return [...this.listeners].some((l) => l.host === host && l.port === port && l.protocol === protocol);
   }
 
-  /** What a process on `from` reaches at ip:port, following forwarders (docker-proxy, NodePorts). */
-  dial<S = unknown>(from: string, ip: string, port: number, protocol: Protocol = 'TCP', hops = 0): DialResult<S> {
+  /** Adds a router, asked (in order) about every connection before the listeners are. */
+  route(router: Router): Unsubscribe {
+    return added(this.routers, router);
+  }
+
+  observe(observer: ConnectObserver): Unsubscribe {
+    return added(this.observers, observer);
+  }
+
+  /**
+   * What a process on `from` reaches at ip:port, following routers (kube-proxy) and forwarders
+   * (docker-proxy). `source` is the client's own address (a pod's IP), for the observers.
+   */
+  dial<S = unknown>(from: string, ip: string, port: number, protocol: Protocol = 'TCP', source?: string): DialResult<S> {
+    return this.connect<S>(from, ip, port, protocol, source, 0);
+  }
+
+  private connect<S>(from: string, ip: string, port: number, protocol: Protocol, source: string | undefined, hops: number): DialResult<S> {
+    for (const router of this.routers) {
+      const to = router(from, ip, port, protocol);
+      if (!to) continue;
+      if ('fail' in to) return { ok: false, reason: to.fail };
+      return hops < 4 ? this.connect<S>(to.at ?? from, to.ip, to.port, protocol, source, hops + 1) : { ok: false, reason: 'refused' };
+    }
     const loopback = ip === 'localhost' || ip.startsWith('127.') || ip === '::1';
     const target = this.routeFrom(from, ip);
     if (target === undefined) return { ok: false, reason: 'unreachable' };
@@ -99,8 +145,9 @@ export class Network {
       if (l.address === '0.0.0.0' || l.address === ip || (loopback && l.address.startsWith('127.'))) {
         if (isForward(l.service)) {
           // A forwarder whose backend is gone resets the connection, which clients report as refused.
-          return hops < 4 ? this.dial<S>(l.host, l.service.ip, l.service.port, protocol, hops + 1) : { ok: false, reason: 'refused' };
+          return hops < 4 ? this.connect<S>(l.host, l.service.ip, l.service.port, protocol, source, hops + 1) : { ok: false, reason: 'refused' };
         }
+        for (const observer of this.observers) observer(from, source, l);
         return { ok: true, listener: l as Listener<S> };
       }
     }
@@ -110,4 +157,12 @@ export class Network {
   all(): readonly Listener[] {
     return [...this.listeners];
   }
+}
+
+function added<T>(list: T[], item: T): Unsubscribe {
+  list.push(item);
+  return () => {
+    const i = list.indexOf(item);
+    if (i >= 0) list.splice(i, 1);
+  };
 }

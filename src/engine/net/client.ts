@@ -56,7 +56,7 @@ function later(world: World, fn: () => void): void {
  */
 export function httpExchange(world: World, client: NetClient, ip: string, port: number, request: HttpRequestSpec, done: (outcome: HttpOutcome) => void): void {
   const started = world.now();
-  const dialed = world.network.dial(client.node, ip, port);
+  const dialed = world.network.dial(client.node, ip, port, 'TCP', client.ip);
   if (!dialed.ok) {
     const error = dialed.reason;
     later(world, () => done({ ok: false, error, latencyMs: 0 }));
@@ -124,7 +124,7 @@ class PendingExchange implements HttpExchange {
 /** Sends one Redis command to ip:port; `done` is called later on the clock, once. */
 export function redisCommand(world: World, client: NetClient, ip: string, port: number, args: readonly string[], done: (outcome: RedisOutcome) => void): void {
   const started = world.now();
-  const dialed = world.network.dial(client.node, ip, port);
+  const dialed = world.network.dial(client.node, ip, port, 'TCP', client.ip);
   if (!dialed.ok) {
     const error = dialed.reason;
     later(world, () => done({ ok: false, error }));

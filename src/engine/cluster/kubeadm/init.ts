@@ -26,6 +26,7 @@ import { controlPlaneManifest, etcdManifest, manifestYaml } from './manifests';
 import { ignoredChecks, initChecks, runChecks, type PreflightResult } from './preflight';
 import { TOKEN_PATTERN, generateToken } from './tokens';
 import { joinCommandFor } from './join';
+import { serviceNetworkOf } from '../../services/serviceNetwork';
 
 export interface InitOptions {
   readonly advertiseAddress?: string;
@@ -208,6 +209,8 @@ export class KubeadmInit {
     const cluster = this.mustCluster();
     applyCoreDns(cluster);
     applyKubeProxy(cluster);
+    // kube-proxy's rules and CoreDNS, on every node where their pods come to run.
+    serviceNetworkOf(this.world);
   }
 
   joinCommand(): string {

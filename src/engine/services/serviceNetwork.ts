@@ -1,0 +1,180 @@
+/**
+ * The service network of a world, installed once (by kubeadm init): kube-proxy's rules as a router
+ * on the world's Network, so every client — curl and wget on a node or in a pod, DockerCoins'
+ * programs, the page's browser on a NodePort — reaches Services through `network.dial`; CoreDNS
+ * for pods; pod traffic crossing the overlay, counted for the diagram; ICMP echo for `ping`.
+ *
+ * kube-proxy in iptables mode: a ClusterIP:port is DNATed, on the client's node, to one of the
+ * Service's ready endpoints picked at random for each connection (the `statistic --mode random`
+ * rules; seeded per node here); a NodePort the same on any node address, on the node it reached;
+ * a Service without endpoints REJECTs ("Connection refused"); a node without a running kube-proxy
+ * has no rules, so a ClusterIP leads nowhere there.
+ */
+import type { Cluster } from '../cluster/cluster';
+import { DNS_SERVICE_IP } from '../cluster/constants';
+import type { Listener, Protocol, Redirect } from '../host/network';
+import { isIpv4 } from '../net/resolve';
+import { setPodNetworkHooks } from '../pods/hooks';
+import type { Random } from '../random';
+import type { World } from '../world';
+import { NODE_PORT_FIRST, NODE_PORT_LAST } from './allocators';
+import { ClusterNet, type ProxyBackend } from './clusterNet';
+import { resolveFromPod, reverseName, type DnsAnswer } from './coreDns';
+import { setPacketProbe, type OverlayPacket } from './packetProbe';
+import { serviceEnv } from './serviceEnv';
+
+/** How many recent overlay packets are kept for the snapshot, and for how long. */
+export const PACKET_LOG_SIZE = 32;
+export const PACKET_WINDOW_MS = 2000;
+
+const REFUSED: Redirect = { fail: 'refused' };
+const NOWHERE: Redirect = { fail: 'unreachable' };
+
+export interface PodDnsQuery {
+  readonly cluster: Cluster;
+  /** The node the query leaves from (the asking pod's node). */
+  readonly node: string;
+  /** The asking pod's namespace (its first search domain). */
+  readonly namespace: string;
+  readonly name: string;
+}
+
+export type PodDnsResult =
+  | { readonly outcome: 'answered'; readonly server: string; readonly answer: DnsAnswer; readonly tried: readonly DnsAnswer[] }
+  /** No route to the DNS Service (kube-proxy down on the node) or its pods stopped answering. */
+  | { readonly outcome: 'timeout'; readonly server: string }
+  /** The DNS Service has no ready endpoints: kube-proxy's REJECT, an ICMP port unreachable. */
+  | { readonly outcome: 'refused'; readonly server: string };
+
+export type EchoResult =
+  | { readonly ok: true; readonly host: string }
+  /** No reply (a ClusterIP: kube-proxy only forwards its Service ports) or no host owns the address. */
+  | { readonly ok: false; readonly reason: 'lost' | 'unreachable' };
+
+const networks = new WeakMap<World, ServiceNetwork>();
+
+/** The world's service network, installed on first use. */
+export function serviceNetworkOf(world: World): ServiceNetwork {
+  let net = networks.get(world);
+  if (!net) networks.set(world, (net = new ServiceNetwork(world)));
+  return net;
+}
+
+export class ServiceNetwork {
+  private nets: ClusterNet[] = [];
+  private readonly randoms = new Map<string, Random>();
+  private readonly packets: OverlayPacket[] = [];
+  private seq = 0;
+
+  constructor(private readonly world: World) {
+    world.network.route((from, ip, port, protocol) => this.route(from, ip, port, protocol));
+    world.network.observe((from, source, listener) => this.observed(from, source, listener, listener.protocol, kindOf(listener), listener.port));
+    setPacketProbe(world, (now) => this.packets.filter((p) => p.at > now - PACKET_WINDOW_MS));
+    setPodNetworkHooks(world, {
+      resolve: (q) => {
+        if (isIpv4(q.name)) return q.name;
+        const r = this.lookup(q);
+        return r.outcome === 'answered' && r.answer.status === 'ok' ? r.answer.addresses[0] : undefined;
+      },
+      serviceEnv,
+    });
+  }
+
+  /** The per-cluster state, following the world's clusters (a reset and a new init replace one). */
+  clusterNet(cluster: Cluster): ClusterNet | undefined {
+    return this.current().find((n) => n.cluster === cluster);
+  }
+
+  /** A pod's DNS query, through kube-proxy to the cluster DNS Service, then CoreDNS. */
+  lookup(q: PodDnsQuery): PodDnsResult {
+    const server = DNS_SERVICE_IP;
+    const net = this.clusterNet(q.cluster);
+    const backends = net && this.backendsFor(net, q.node, server, 53, 'UDP');
+    if (!net || !backends) return { outcome: 'timeout', server };
+    if (backends.length === 0) return { outcome: 'refused', server };
+    return { outcome: 'answered', server, ...resolveFromPod(this.world, net, q.namespace, q.name) };
+  }
+
+  /** The name CoreDNS gives an address (a Service's or an endpoint's), for nslookup's reverse lines. */
+  reverse(cluster: Cluster, ip: string): string | undefined {
+    const net = this.clusterNet(cluster);
+    return net && reverseName(net, ip);
+  }
+
+  /** An ICMP echo from `from` (`source` being the sender's address, a pod's IP) to `ip`. */
+  echo(from: string, source: string | undefined, ip: string): EchoResult {
+    for (const net of this.current()) if (net.rules().byClusterIp.has(ip)) return { ok: false, reason: 'lost' };
+    const host = this.world.network.routeFrom(from, ip);
+    if (host === undefined) return { ok: false, reason: 'unreachable' };
+    this.observed(from, source, { host, address: ip }, 'ICMP', 'icmp', undefined);
+    return { ok: true, host };
+  }
+
+  private current(): ClusterNet[] {
+    const clusters = this.world.clusters;
+    if (clusters.length !== this.nets.length || clusters.some((c, i) => this.nets[i]!.cluster !== c)) {
+      for (const net of this.nets) if (!clusters.includes(net.cluster)) net.dispose();
+      this.nets = clusters.map((c) => this.nets.find((n) => n.cluster === c) ?? new ClusterNet(c));
+    }
+    return this.nets;
+  }
+
+  /** The endpoints a node's kube-proxy has for ip:port, [] when it REJECTs, undefined when it has no rule. */
+  private backendsFor(net: ClusterNet, node: string, ip: string, port: number, protocol: Protocol): ProxyBackend[] | undefined {
+    const rules = net.rules();
+    return rules.nodes.has(node) ? rules.byClusterIp.get(ip)?.[protocol].get(port) : undefined;
+  }
+
+  private route(from: string, ip: string, port: number, protocol: Protocol): Redirect | undefined {
+    const nets = this.current();
+    for (const net of nets) {
+      const rules = net.rules();
+      const service = rules.nodes.has(from) ? rules.byClusterIp.get(ip) : undefined;
+      // A Service port with no rule: the packet follows the default route into nothing.
+      if (service) return this.pick(from, service[protocol].get(port)) ?? NOWHERE;
+    }
+    if (port < NODE_PORT_FIRST || port > NODE_PORT_LAST) return undefined;
+    const node = this.world.network.routeFrom(from, ip);
+    if (node === undefined || (ip !== this.world.host(node)?.ip && !ip.startsWith('127.') && ip !== 'localhost')) return undefined;
+    for (const net of nets) {
+      const rules = net.rules();
+      const backends = rules.nodes.has(node) ? rules.nodePorts[protocol].get(port) : undefined;
+      const to = backends && this.pick(node, backends);
+      if (to) return 'fail' in to ? to : { ip: to.ip, port: to.port, at: node };
+    }
+    return undefined;
+  }
+
+  private pick(node: string, backends: readonly ProxyBackend[] | undefined): ProxyBackend | Redirect | undefined {
+    if (!backends) return undefined;
+    if (backends.length <= 1) return backends[0] ?? REFUSED;
+    let random = this.randoms.get(node);
+    if (!random) this.randoms.set(node, (random = this.world.random.fork(`kube-proxy/${node}`)));
+    return backends[random.int(backends.length)];
+  }
+
+  /** Counts a connection (or echo) between nodes in which a pod takes part: it crossed the overlay. */
+  private observed(
+    from: string, source: string | undefined, to: Pick<Listener, 'host' | 'address'>, protocol: OverlayPacket['protocol'], kind: string, port: number | undefined,
+  ): void {
+    if (to.host === from || from === 'browser') return;
+    let fromPod: string | undefined;
+    let toPod: string | undefined;
+    for (const net of this.current()) {
+      fromPod ??= source === undefined ? undefined : net.podsByIp.get(source);
+      toPod ??= net.podsByIp.get(to.address);
+    }
+    if (!fromPod && !toPod) return;
+    if (this.packets.length >= PACKET_LOG_SIZE) this.packets.shift();
+    this.packets.push({
+      at: this.world.now(), seq: ++this.seq, from: fromPod ?? source ?? this.world.host(from)?.ip ?? from, to: toPod ?? to.address,
+      fromNode: from, toNode: to.host, ...(fromPod ? { fromPod } : {}), ...(toPod ? { toPod } : {}), protocol, kind, ...(port !== undefined ? { port } : {}),
+    });
+  }
+}
+
+/** The application protocol of a listener's service ("http", "redis"), else its transport's. */
+function kindOf(listener: Listener): string {
+  const kind = (listener.service as { kind?: unknown } | null)?.kind;
+  return kind === 'http' || kind === 'redis' ? kind : listener.protocol.toLowerCase();
+}
