@@ -16,6 +16,9 @@ export const DNS_TIMEOUT_MS = 5000;
 export const DNS_ATTEMPTS = 2;
 export const NDOTS = 5;
 
+/** `pods insecure` names: <dashed IP>.<namespace>.pod.cluster.local. */
+const POD_NAME = /^(\d+-\d+-\d+-\d+)\.[^.]+\.pod\.cluster\.local$/;
+
 export type DnsAnswer =
   /** The name exists: its addresses (none for a headless Service without ready pods), via an alias maybe. */
   | { readonly status: 'ok'; readonly name: string; readonly addresses: readonly string[]; readonly cname?: string }
@@ -57,7 +60,7 @@ export function answer(world: World, net: ClusterNet, fqdn: string, depth = 0): 
   }
   if (record) return { status: 'ok', name, addresses: record.addresses };
   // `pods insecure`: 10-44-0-3.default.pod.cluster.local is 10.44.0.3, whoever has it.
-  const pod = /^(\d+-\d+-\d+-\d+)\.[^.]+\.pod\./.exec(name);
+  const pod = POD_NAME.exec(name);
   const ip = pod?.[1]!.replace(/-/g, '.');
   return ip && isIpv4(ip) ? { status: 'ok', name, addresses: [ip] } : { status: 'nxdomain', name };
 }
