@@ -27,6 +27,7 @@ import { manifestsSignature, readStaticPods, type StaticPod } from './staticPods
 import { reconcileLease, reconcileNode, reconcilePod, recordPodEvent } from './kubeletApi';
 import { rfc3339Micro } from '../../util/time';
 import { mustResolve } from '../../api/resources';
+import { createPodContainer } from '../../pods/runtime';
 
 const PODS = mustResolve('pods');
 
@@ -299,6 +300,9 @@ export class Kubelet implements Controller, KubeletHandle {
         if (worker.source === 'file') this.cluster?.controlPlane?.componentStopped(worker, container);
         weaveContainerStopped(this, worker, container);
       },
+      createInstance: (worker, container, id) => createPodContainer({
+        world: this.world, cluster: this.cluster, nodeName: this.nodeName, hostName: this.host.name, hostIp: this.host.ip,
+      }, worker, container, id),
       behaviour: (worker, container): ContainerBehaviour | undefined => controlPlaneBehaviour(this, worker, container),
     };
   }

@@ -119,11 +119,14 @@ export interface ContainerBehaviour {
 
 interface BehaviourRow {
   readonly image: RegExp;
-  /** Only when the container has no command/args of its own. */
-  readonly withoutCommand?: boolean;
   readonly behaviour: (profile: LifecycleProfile, init: boolean) => ContainerBehaviour;
 }
 
+/**
+ * The cluster's own components, whose processes are stand-ins: how long they take to be ready,
+ * and weave-kube's habit of crashing once. Programs the simulation models (DockerCoins, nginx,
+ * command lines…) exit, ignore SIGTERM or serve by themselves (src/engine/pods).
+ */
 const BEHAVIOURS: readonly BehaviourRow[] = [
   {
     image: /weaveworks\/weave-kube:/,
@@ -134,16 +137,12 @@ const BEHAVIOURS: readonly BehaviourRow[] = [
   { image: /weaveworks\/weave-npc:/, behaviour: (p) => ({ readyAfterMs: p.readyMs }) },
   { image: /\/coredns:/, behaviour: (p) => ({ readyAfterMs: 2 * p.readyMs }) },
   { image: /\/kube-apiserver:/, behaviour: (p) => ({ readyAfterMs: p.apiServerWarmupMs }) },
-  { image: /dockercoins\/worker:/, behaviour: () => ({ ignoresSigterm: true }) },
-  // Shell images run their default command (sh) with no terminal and exit at once.
-  { image: /library\/(alpine|busybox|ubuntu|debian|centos):/, withoutCommand: true, behaviour: () => ({ exitAfterMs: 0, exitCode: 0 }) },
 ];
 
-export function behaviourOf(profile: LifecycleProfile, imageRef: string, hasCommand: boolean, init: boolean): ContainerBehaviour {
+/** An init container whose program the simulation does not model completes after `initRunMs`. */
+export function behaviourOf(profile: LifecycleProfile, imageRef: string, init: boolean, modelled: boolean): ContainerBehaviour {
   for (const row of BEHAVIOURS) {
-    if (!row.image.test(imageRef)) continue;
-    if (row.withoutCommand && hasCommand) continue;
-    return row.behaviour(profile, init);
+    if (row.image.test(imageRef)) return row.behaviour(profile, init);
   }
-  return init ? { exitAfterMs: profile.initRunMs, exitCode: 0 } : {};
+  return init && !modelled ? { exitAfterMs: profile.initRunMs, exitCode: 0 } : {};
 }

@@ -78,8 +78,8 @@ function phaseOf(worker: PodWorker, pendingInit: number): string {
 function containerStatus(c: ContainerRun): ContainerStatus {
   return {
     name: c.spec.name,
-    state: stateOf(c.state),
-    lastState: c.lastTerminated ? stateOf(c.lastTerminated) : {},
+    state: stateOf(c.state, c.instance ? `containerd://${c.instance.id}` : c.containerId),
+    lastState: c.lastTerminated ? stateOf(c.lastTerminated, previousId(c)) : {},
     ready: c.ready,
     restartCount: c.restartCount,
     image: c.imageRef,
@@ -89,7 +89,13 @@ function containerStatus(c: ContainerRun): ContainerStatus {
   };
 }
 
-function stateOf(state: ContainerRunState): ContainerState {
+/** The container id of the instance `lastState` describes: the one before the current, unless none was created since. */
+function previousId(c: ContainerRun): string | undefined {
+  const last = c.state.kind === 'waiting' ? c.instance : c.previous;
+  return last ? `containerd://${last.id}` : undefined;
+}
+
+function stateOf(state: ContainerRunState, containerId?: string): ContainerState {
   switch (state.kind) {
     case 'waiting':
       return { waiting: { reason: state.reason, ...(state.message ? { message: state.message } : {}) } };
@@ -98,7 +104,8 @@ function stateOf(state: ContainerRunState): ContainerState {
     case 'terminated':
       return {
         terminated: {
-          exitCode: state.exitCode, reason: state.reason, startedAt: rfc3339(state.startedAt), finishedAt: rfc3339(state.finishedAt),
+          exitCode: state.exitCode, reason: state.reason, ...(state.message !== undefined ? { message: state.message } : {}),
+          startedAt: rfc3339(state.startedAt), finishedAt: rfc3339(state.finishedAt), ...(containerId ? { containerID: containerId } : {}),
         },
       };
   }

@@ -5,49 +5,15 @@
  * the virtual clock whose length comes from the lifecycle profile; every change is reported to
  * the kubelet (env.changed) which syncs the pod's status to the API.
  */
-import type { Container, PodSpec } from 'kubernetes-types/core/v1';
+import type { PodSpec } from 'kubernetes-types/core/v1';
 import type { TimerId } from '../../clock';
 import { formatGoDuration } from './goDuration';
-import { imageExists, imageId, imageRecord, normalizeImageRef } from './images';
+import { imageExists, imageId, imageRecord } from './images';
 import { behaviourOf, pullDurationMs, restartDelayMs, type ContainerBehaviour } from './lifecycle';
 import type { RuntimeEnv } from './runtimeEnv';
+import { fieldPath, newContainerRun, type ContainerRun, type PodIdentity, type WorkerPhase } from './containerRun';
 
-export type Terminated = {
-  readonly kind: 'terminated'; readonly exitCode: number; readonly reason: string; readonly startedAt: number; readonly finishedAt: number;
-};
-export type ContainerRunState =
-  | { readonly kind: 'waiting'; readonly reason: string; readonly message?: string }
-  | { readonly kind: 'running'; readonly startedAt: number }
-  | Terminated;
-
-export interface ContainerRun {
-  readonly spec: Container;
-  readonly init: boolean;
-  readonly imageRef: string;
-  state: ContainerRunState;
-  lastTerminated: Terminated | undefined;
-  ready: boolean;
-  restartCount: number;
-  containerId: string | undefined;
-  imageId: string | undefined;
-  pullFailures: number;
-  crashed: boolean;
-  /** Between the start of a pull/create and the container running: not to be started twice. */
-  inProgress: boolean;
-  /** The next container created is a restart (restartCount moves when it is created, as for real). */
-  restarting: boolean;
-}
-
-export type WorkerPhase = 'network' | 'sandbox' | 'containers' | 'completed' | 'stopping' | 'stopped';
-
-export interface PodIdentity {
-  readonly namespace: string;
-  readonly name: string;
-  readonly uid: string;
-  readonly labels: Readonly<Record<string, string>>;
-  readonly spec: PodSpec;
-  readonly source: 'api' | 'file';
-}
+export type { ContainerRun, ContainerRunState, PodIdentity, Terminated, WorkerPhase } from './containerRun';
 
 export class PodWorker {
   readonly namespace: string;
@@ -62,6 +28,9 @@ export class PodWorker {
   startTime: number | undefined;
   private readonly timers = new Set<TimerId>();
   private readonly onStopped: (() => void)[] = [];
+  /** While stopping: the sandbox is torn down no earlier than this. */
+  private stopEarliest = 0;
+  private finishing = false;
 
   constructor(private readonly env: RuntimeEnv, id: PodIdentity) {
     this.namespace = id.namespace;
@@ -70,12 +39,7 @@ export class PodWorker {
     this.labels = id.labels;
     this.spec = id.spec;
     this.source = id.source;
-    const run = (spec: Container, init: boolean): ContainerRun => ({
-      spec, init, imageRef: normalizeImageRef(spec.image ?? ''),
-      state: { kind: 'waiting', reason: init ? 'PodInitializing' : 'ContainerCreating' },
-      lastTerminated: undefined, ready: false, restartCount: 0, containerId: undefined, imageId: undefined, pullFailures: 0, crashed: false, inProgress: false, restarting: false,
-    });
-    this.containers = [...(id.spec.initContainers ?? []).map((c) => run(c, true)), ...id.spec.containers.map((c) => run(c, false))];
+    this.containers = [...(id.spec.initContainers ?? []).map((c) => newContainerRun(c, true)), ...id.spec.containers.map((c) => newContainerRun(c, false))];
     if ((id.spec.initContainers ?? []).length > 0) {
       for (const c of this.containers) if (!c.init) c.state = { kind: 'waiting', reason: 'PodInitializing' };
     }
@@ -105,36 +69,45 @@ export class PodWorker {
     this.createSandbox();
   }
 
-  /** Graceful termination: SIGTERM, then SIGKILL when the grace period ends. */
+  /**
+   * Graceful termination: SIGTERM to every running container, SIGKILL to those still running when
+   * the grace period ends; the pod is stopped once all have exited and the kubelet has torn down
+   * the sandbox (at least `stopMs` after it began).
+   */
   stop(gracePeriodMs: number, onStopped?: () => void): void {
     if (onStopped) this.onStopped.push(onStopped);
     if (this.phase === 'stopped') return this.flushStopped();
     if (this.phase === 'stopping') return;
     this.cancelTimers();
     this.phase = 'stopping';
+    this.stopEarliest = this.env.now() + this.env.profile.stopMs;
     const running = this.containers.filter((c) => c.state.kind === 'running');
     for (const c of running) this.env.event(this, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, fieldPath(c));
-    const wait = running.reduce((max, c) => Math.max(max, this.behaviour(c).ignoresSigterm ? gracePeriodMs : this.env.profile.stopMs), 0);
     this.env.changed(this);
-    this.after(wait, 'stop', () => {
-      for (const c of running) {
-        const killed = this.behaviour(c).ignoresSigterm === true;
-        this.terminate(c, killed ? 137 : 0, killed ? 'Error' : 'Completed');
+    for (const c of running) {
+      if (c.instance?.running) c.instance.signal('SIGTERM');
+      else if (!this.behaviour(c).ignoresSigterm) this.after(this.env.profile.stopMs, 'stop', () => this.stoppedContainer(c, 0));
+    }
+    this.after(gracePeriodMs, 'grace period', () => {
+      for (const c of this.containers) {
+        if (c.state.kind !== 'running') continue;
+        if (c.instance?.running) c.instance.signal('SIGKILL');
+        if (c.state.kind === 'running') this.stoppedContainer(c, 137);
       }
-      this.finishStop();
     });
+    this.checkStopped();
   }
 
   /** Drops every timer at once (the kubelet itself went away). */
   dispose(): void {
     this.cancelTimers();
+    for (const c of this.containers) c.instance?.end();
     if (this.podIp && !this.hostNetwork) this.env.releaseIp(this.podIp);
     this.phase = 'stopped';
   }
 
   behaviour(c: ContainerRun): ContainerBehaviour {
-    const hasCommand = (c.spec.command?.length ?? 0) > 0 || (c.spec.args?.length ?? 0) > 0;
-    return this.env.behaviour?.(this, c.spec.name) ?? behaviourOf(this.env.profile, c.imageRef, hasCommand, c.init);
+    return this.env.behaviour?.(this, c.spec.name) ?? behaviourOf(this.env.profile, c.imageRef, c.init, c.instance?.modelled ?? false);
   }
 
   private createSandbox(): void {
@@ -203,7 +176,22 @@ export class PodWorker {
         c.restarting = false;
         c.restartCount++;
       }
-      c.containerId = `containerd://${this.env.random(`container/${this.uid}/${c.spec.name}/${c.restartCount}`).hex(64)}`;
+      const id = this.env.random(`container/${this.uid}/${c.spec.name}/${c.restartCount}`).hex(64);
+      const made = this.env.createInstance?.(this, c, id);
+      if (made && !made.ok) {
+        c.state = { kind: 'waiting', reason: made.reason, message: made.message };
+        this.env.event(this, 'Warning', 'Failed', `Error: ${made.message}`, fieldPath(c));
+        c.inProgress = false;
+        this.env.changed(this);
+        this.after(this.env.profile.retryMs, 'config retry', () => this.startContainer(c, then));
+        return;
+      }
+      if (made) {
+        c.previous?.end();
+        c.previous = c.instance;
+        c.instance = made.instance;
+      }
+      c.containerId = `containerd://${id}`;
       this.env.event(this, 'Normal', 'Created', `Created container ${c.spec.name}`, fieldPath(c));
       this.after(this.env.profile.startMs, 'start', () => this.started(c, then));
     });
@@ -260,13 +248,27 @@ export class PodWorker {
   }
 
   private started(c: ContainerRun, then: readonly ContainerRun[]): void {
+    const instance = c.instance;
+    c.inProgress = false;
+    if (instance?.startError) {
+      // runc cannot exec the command: the container never runs (containerd reports StartError, 128).
+      const now = this.env.wallNow();
+      this.env.event(this, 'Warning', 'Failed', `Error: ${instance.startError}`, fieldPath(c));
+      c.state = { kind: 'terminated', exitCode: 128, reason: 'StartError', message: instance.startError, startedAt: now, finishedAt: now };
+      c.ready = false;
+      instance.end();
+      this.env.changed(this);
+      this.afterExit(c, 128);
+      if (then[0]) this.startContainer(then[0], then.slice(1));
+      return;
+    }
     const startedAt = this.env.wallNow();
     c.state = { kind: 'running', startedAt };
     c.ready = false;
-    c.inProgress = false;
     this.env.event(this, 'Normal', 'Started', `Started container ${c.spec.name}`, fieldPath(c));
     this.env.changed(this);
     this.env.containerStarted(this, c.spec.name);
+    instance?.start((code) => this.processExited(c, startedAt, code));
     const b = this.behaviour(c);
     const crash = b.firstStartCrash;
     if (crash && !c.crashed && c.restartCount === 0) {
@@ -286,6 +288,29 @@ export class PodWorker {
     if (then[0]) this.startContainer(then[0], then.slice(1));
   }
 
+  /** The container's process ended by itself (or by a signal while the pod stops). */
+  private processExited(c: ContainerRun, startedAt: number, exitCode: number): void {
+    if (c.state.kind !== 'running' || c.state.startedAt !== startedAt) return;
+    if (this.phase === 'stopping') return this.stoppedContainer(c, exitCode);
+    this.exited(c, exitCode);
+  }
+
+  /** A container of a stopping pod has exited. */
+  private stoppedContainer(c: ContainerRun, exitCode: number): void {
+    if (c.state.kind !== 'running') return;
+    this.terminate(c, exitCode, exitCode === 0 ? 'Completed' : 'Error');
+    this.env.changed(this);
+    this.checkStopped();
+  }
+
+  /** Tears the sandbox down once every container has exited. */
+  private checkStopped(): void {
+    if (this.phase !== 'stopping' || this.finishing) return;
+    if (this.containers.some((c) => c.state.kind === 'running')) return;
+    this.finishing = true;
+    this.after(Math.max(0, this.stopEarliest - this.env.now()), 'stop', () => this.finishStop());
+  }
+
   private exited(c: ContainerRun, exitCode: number): void {
     if (c.state.kind !== 'running') return;
     this.terminate(c, exitCode, exitCode === 0 ? 'Completed' : 'Error');
@@ -294,6 +319,11 @@ export class PodWorker {
       this.after(this.env.profile.syncMs / 2, 'next', () => this.next());
       return;
     }
+    this.afterExit(c, exitCode);
+  }
+
+  /** Restarts an exited container as its pod's restartPolicy says, with CrashLoopBackOff's back-off. */
+  private afterExit(c: ContainerRun, exitCode: number): void {
     const policy = this.spec.restartPolicy ?? 'Always';
     if (policy === 'Never' || (policy === 'OnFailure' && exitCode === 0)) {
       if (this.containers.every((x) => x.init || x.state.kind === 'terminated')) this.phase = 'completed';
@@ -324,6 +354,7 @@ export class PodWorker {
     const startedAt = c.state.kind === 'running' ? c.state.startedAt : this.env.wallNow();
     c.state = { kind: 'terminated', exitCode, reason, startedAt, finishedAt: this.env.wallNow() };
     c.ready = false;
+    c.instance?.end();
     this.env.containerStopped(this, c.spec.name);
   }
 
@@ -355,8 +386,4 @@ export class PodWorker {
     for (const id of this.timers) this.env.cancel(id);
     this.timers.clear();
   }
-}
-
-function fieldPath(c: ContainerRun): string {
-  return `spec.${c.init ? 'initContainers' : 'containers'}{${c.spec.name}}`;
 }

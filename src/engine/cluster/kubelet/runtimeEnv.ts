@@ -4,10 +4,12 @@
  * that tests can drive without a cluster.
  */
 import type { TimerId } from '../../clock';
+import type { ProcessSignal } from '../../containers/process';
+import type { PodContainer } from '../../pods/podContainer';
 import type { Random } from '../../random';
 import type { ImageStore } from './images';
 import type { ContainerBehaviour, LifecycleProfile } from './lifecycle';
-import type { PodWorker } from './podWorker';
+import type { ContainerRun, PodWorker } from './podWorker';
 
 export type NetworkState =
   /** No CNI config in /etc/cni/net.d: containerd reports NetworkReady=false. */
@@ -15,6 +17,26 @@ export type NetworkState =
   /** A config exists but its plugin cannot hand out addresses yet (weave's daemon is not up). */
   | { readonly kind: 'plugin-down'; readonly plugin: string }
   | { readonly kind: 'ready' };
+
+/** What the kubelet needs of a container instance (containerd's container and its task). */
+export interface ContainerInstance {
+  readonly id: string;
+  /** Why the runtime cannot start it (runc: the executable is missing), or undefined. */
+  readonly startError: string | undefined;
+  /** Runs a program the simulation models (so probes apply, and its exits are its own). */
+  readonly modelled: boolean;
+  readonly running: boolean;
+  /** Starts the process; `exited` is called once when it ends (by itself or by a signal). */
+  start(exited: (code: number) => void): void;
+  signal(sig: ProcessSignal): void;
+  /** Releases everything it holds and closes its log, without reporting an exit. */
+  end(): void;
+}
+
+export type CreateResult =
+  | { readonly ok: true; readonly instance: PodContainer }
+  /** The kubelet could not build the container's config (a missing ConfigMap, Secret or key). */
+  | { readonly ok: false; readonly reason: 'CreateContainerConfigError'; readonly message: string };
 
 export type AllocateResult = { readonly ok: true; readonly ip: string } | { readonly ok: false; readonly message: string };
 
@@ -38,6 +60,8 @@ export interface RuntimeEnv {
   changed(worker: PodWorker): void;
   containerStarted(worker: PodWorker, container: string): void;
   containerStopped(worker: PodWorker, container: string): void;
+  /** Creates the container instance that will run (absent: containers run no process, as in early tests). */
+  createInstance?(worker: PodWorker, container: ContainerRun, id: string): CreateResult;
   /** Overrides the image's usual behaviour (an etcd that cannot bind its address crashes). */
   behaviour?(worker: PodWorker, container: string): ContainerBehaviour | undefined;
 }
