@@ -68,8 +68,10 @@ export class Network {
   private readonly listeners = new Set<Listener>();
   private readonly hostIps = new Map<string, string[]>();
   private readonly localIps = new Map<string, string[]>();
-  private readonly routers: Router[] = [];
-  private readonly observers: ConnectObserver[] = [];
+  /** kube-proxy's rules (the world's service network installs them): asked before any listener. */
+  router: Router | undefined;
+  /** Told of every connection that reached a listener. */
+  observer: ConnectObserver | undefined;
 
   /**
    * Declares an address of a host: node IPs and pod IPs are global; a container's address on a
@@ -113,15 +115,6 @@ export class Network {
     return [...this.listeners].some((l) => l.host === host && l.port === port && l.protocol === protocol);
   }
 
-  /** Adds a router, asked (in order) about every connection before the listeners are. */
-  route(router: Router): Unsubscribe {
-    return added(this.routers, router);
-  }
-
-  observe(observer: ConnectObserver): Unsubscribe {
-    return added(this.observers, observer);
-  }
-
   /**
    * What a process on `from` reaches at ip:port, following routers (kube-proxy) and forwarders
    * (docker-proxy). `source` is the client's own address (a pod's IP), for the observers.
@@ -131,9 +124,8 @@ export class Network {
   }
 
   private connect<S>(from: string, ip: string, port: number, protocol: Protocol, source: string | undefined, hops: number): DialResult<S> {
-    for (const router of this.routers) {
-      const to = router(from, ip, port, protocol);
-      if (!to) continue;
+    const to = this.router?.(from, ip, port, protocol);
+    if (to) {
       if ('fail' in to) return { ok: false, reason: to.fail };
       return hops < 4 ? this.connect<S>(to.at ?? from, to.ip, to.port, protocol, source, hops + 1) : { ok: false, reason: 'refused' };
     }
@@ -147,7 +139,7 @@ export class Network {
           // A forwarder whose backend is gone resets the connection, which clients report as refused.
           return hops < 4 ? this.connect<S>(l.host, l.service.ip, l.service.port, protocol, source, hops + 1) : { ok: false, reason: 'refused' };
         }
-        for (const observer of this.observers) observer(from, source, l);
+        this.observer?.(from, source, l);
         return { ok: true, listener: l as Listener<S> };
       }
     }
@@ -159,10 +151,3 @@ export class Network {
   }
 }
 
-function added<T>(list: T[], item: T): Unsubscribe {
-  list.push(item);
-  return () => {
-    const i = list.indexOf(item);
-    if (i >= 0) list.splice(i, 1);
-  };
-}

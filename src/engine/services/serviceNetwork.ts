@@ -67,8 +67,8 @@ export class ServiceNetwork {
   private seq = 0;
 
   constructor(private readonly world: World) {
-    world.network.route((from, ip, port, protocol) => this.route(from, ip, port, protocol));
-    world.network.observe((from, source, listener) => this.observed(from, source, listener, listener.protocol, kindOf(listener), listener.port));
+    world.network.router = (from, ip, port, protocol) => this.route(from, ip, port, protocol);
+    world.network.observer = (from, source, listener) => this.observed(from, source, listener, listener.protocol, kindOf(listener), listener.port);
     setPacketProbe(world, (now) => this.packets.filter((p) => p.at > now - PACKET_WINDOW_MS));
     setPodNetworkHooks(world, {
       resolve: (q) => {
