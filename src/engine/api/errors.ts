@@ -8,6 +8,8 @@ export class ApiError {
   constructor(
     readonly reason: ApiErrorReason,
     readonly message: string,
+    /** An Invalid error's field errors one by one (Status.details.causes), which kubectl lists. */
+    readonly causes?: readonly string[],
   ) {}
 
   toKubectl(): string {
@@ -34,7 +36,7 @@ export function conflict(resource: string, name: string): ApiError {
 /** `Deployment.apps "web" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0` */
 export function invalid(kindGroup: string, name: string, causes: readonly string[]): ApiError {
   const detail = causes.length === 1 ? causes[0]! : `[${causes.join(', ')}]`;
-  return new ApiError('Invalid', `${kindGroup} "${name}" is invalid: ${detail}`);
+  return new ApiError('Invalid', `${kindGroup} "${name}" is invalid: ${detail}`, causes);
 }
 
 export type ApiResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
