@@ -1,7 +1,8 @@
 /**
  * What pods need from the cluster's service network, which another part of the engine models
  * (Services, kube-proxy, CoreDNS): name resolution for `dnsPolicy: ClusterFirst` pods, and the
- * `<SVC>_SERVICE_HOST`-style variables the kubelet injects into every container. The service
+ * `<SVC>_SERVICE_HOST`-style variables the kubelet injects into every container, and who answers
+ * a ping inside the cluster (so the diagram sees the packet cross the overlay). The service
  * network installs them per world; until it does, a pod resolves only IP literals, its own name
  * and localhost — which is also what a pod sees while CoreDNS is down.
  */
@@ -26,6 +27,11 @@ export interface PodNetworkHooks {
    * (`KUBERNETES_SERVICE_HOST`…, then `<SVC>_SERVICE_HOST`… unless `enableServiceLinks` is false).
    */
   readonly serviceEnv?: (cluster: Cluster, namespace: string, enableServiceLinks: boolean) => readonly (readonly [string, string])[];
+  /**
+   * An ICMP echo from `node` (`source`: the sender's address, a pod's IP) to an address of the
+   * session's network: whether it is answered (a ClusterIP never is), counted as overlay traffic.
+   */
+  readonly echo?: (node: string, source: string | undefined, ip: string) => { readonly ok: boolean };
 }
 
 const installed = new WeakMap<World, PodNetworkHooks>();

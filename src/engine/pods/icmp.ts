@@ -10,6 +10,7 @@ import { isIpv4 } from '../net/resolve';
 import type { Random } from '../random';
 import { fnv32a } from '../api/names';
 import type { World } from '../world';
+import { podNetworkHooks } from './hooks';
 
 export type EchoReply = { readonly reply: true; readonly rttMs: number; readonly ttl: number } | { readonly reply: false };
 
@@ -22,14 +23,15 @@ export function icmpEcho(world: World, from: { readonly node: string; readonly i
   if (!isIpv4(target)) return { reply: false };
   const jitter = (base: number, spread: number): number => base + random.next() * spread;
   if (target.startsWith('127.') || target === from.ip) return { reply: true, rttMs: jitter(0.03, 0.05), ttl: 64 };
-  if (SERVICE_CIDR.test(target)) return { reply: false };
-  const owner = world.network.routeFrom(from.node, target);
-  if (owner !== undefined) {
-    return owner === from.node ? { reply: true, rttMs: jitter(0.05, 0.08), ttl: 64 } : { reply: true, rttMs: jitter(0.38, 0.5), ttl: 64 };
+  if (!PRIVATE.some((re) => re.test(target))) {
+    const h = fnv32a(target);
+    const anycast = target === '1.1.1.1' || target === '8.8.8.8' || target === '1.0.0.1' || target === '8.8.4.4';
+    const base = anycast ? 1.0 : 2 + (h % 38);
+    return { reply: true, rttMs: jitter(base, anycast ? 0.35 : base * 0.12), ttl: anycast ? 57 : 64 - (6 + (h >>> 8) % 12) };
   }
-  if (PRIVATE.some((re) => re.test(target))) return { reply: false };
-  const h = fnv32a(target);
-  const anycast = target === '1.1.1.1' || target === '8.8.8.8' || target === '1.0.0.1' || target === '8.8.4.4';
-  const base = anycast ? 1.0 : 2 + (h % 38);
-  return { reply: true, rttMs: jitter(base, anycast ? 0.35 : base * 0.12), ttl: anycast ? 57 : 64 - (6 + (h >>> 8) % 12) };
+  const hook = podNetworkHooks(world).echo;
+  if (hook ? !hook(from.node, from.ip, target).ok : SERVICE_CIDR.test(target)) return { reply: false };
+  const owner = world.network.routeFrom(from.node, target);
+  if (owner === undefined) return { reply: false };
+  return owner === from.node ? { reply: true, rttMs: jitter(0.05, 0.08), ttl: 64 } : { reply: true, rttMs: jitter(0.38, 0.5), ttl: 64 };
 }

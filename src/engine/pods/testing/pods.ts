@@ -48,7 +48,7 @@ export class PodPlayground {
       metadata: { name, namespace: 'default', labels: { app: name } },
       spec: {
         replicas, selector: { matchLabels: { app: name } },
-        template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: image.split(/[:/]/)[0]!, image }], ...extra } },
+        template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: image.replace(/[:@].*$/, '').split('/').pop()!, image }], ...extra } },
       },
     }, 'user:kubectl');
     if (!created.ok) throw new Error(created.error.message);
