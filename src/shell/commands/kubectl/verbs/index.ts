@@ -9,6 +9,7 @@ import { del } from './delete';
 import { describe } from './describe';
 import { expose } from './expose';
 import { get } from './get';
+import { READ_VERBS } from './readVerbs';
 import { annotate, label } from './labels';
 import { rollout } from './rollout';
 import { runVerb } from './run';
@@ -16,6 +17,6 @@ import { scale } from './scale';
 import { set } from './set';
 import { version } from './version';
 
-const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config, runVerb, expose, scale, label, annotate, set, rollout];
+const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config, runVerb, expose, scale, label, annotate, set, rollout, ...READ_VERBS];
 
 export const VERBS: ReadonlyMap<string, Verb> = new Map(LIST.map((v) => [v.name, v]));

@@ -1,0 +1,7 @@
+/** The verbs that read from pods and the cluster's services (logs, exec, events...), registered in index.ts. */
+import type { Verb } from '../invocation';
+import { events } from './events';
+import { exec } from './exec';
+import { logs } from './logs';
+
+export const READ_VERBS: readonly Verb[] = [logs, exec, events];
