@@ -86,6 +86,20 @@ export {
 } from './services';
 export type { PodDnsQuery, PodDnsResult, EchoResult, DnsAnswer, OverlayPacket } from './services';
 
+// Pods: the programs their containers run, their logs, commands run inside them (docs/pods.md)
+export { podLogs, execTarget, podExecs } from './pods/access';
+export type { PodAccessError, LogTarget, ExecTarget, ExecRecord } from './pods/access';
+export { setPodNetworkHooks, podNetworkHooks } from './pods/hooks';
+export type { DnsQuery, PodNetworkHooks } from './pods/hooks';
+export { InstanceLog, POD_LOG_CAPACITY, rfc3339Nano } from './pods/logs';
+export type { PodLogEntry, LogFollower } from './pods/logs';
+export { icmpEcho } from './pods/icmp';
+export type { EchoReply } from './pods/icmp';
+export { runCommand } from './pods/script/program';
+export type { CommandHandle } from './pods/script/program';
+export type { ScriptHost, Io as ContainerIo } from './pods/script/host';
+export type { ContainerFiles } from './pods/podFs';
+
 // Read-only pictures of the world
 export { snapshotOf } from './snapshot';
 export type { WorldSnapshot, HostSnapshot, ClusterSnapshot } from './snapshot';
