@@ -77,6 +77,7 @@ export class ServiceNetwork {
         return r.outcome === 'answered' && r.answer.status === 'ok' ? r.answer.addresses[0] : undefined;
       },
       serviceEnv,
+      echo: (node, source, ip) => this.echo(node, source, ip),
     });
   }
 
