@@ -70,7 +70,7 @@ export function prepare(inv: Invocation, conn: ApiConnection, m: ManifestObject,
 }
 
 /** The annotation value: the configuration without the annotation itself, compact JSON plus "\n". */
-function lastAppliedOf(obj: Obj): string {
+export function lastAppliedOf(obj: Obj): string {
   const copy = deepClone(obj);
   const meta = copy.metadata as Obj;
   const annotations = { ...((meta.annotations as Record<string, string> | undefined) ?? {}) };

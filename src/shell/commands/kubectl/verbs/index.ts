@@ -7,9 +7,12 @@ import { config } from './config';
 import { create } from './create';
 import { del } from './delete';
 import { describe } from './describe';
+import { diff } from './diff';
+import { edit } from './edit';
 import { expose } from './expose';
 import { get } from './get';
 import { READ_VERBS } from './readVerbs';
+import { patch } from './patch';
 import { annotate, label } from './labels';
 import { rollout } from './rollout';
 import { runVerb } from './run';
@@ -17,6 +20,6 @@ import { scale } from './scale';
 import { set } from './set';
 import { version } from './version';
 
-const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config, runVerb, expose, scale, label, annotate, set, rollout, ...READ_VERBS];
+const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config, runVerb, expose, scale, label, annotate, set, rollout, diff, patch, edit, ...READ_VERBS];
 
 export const VERBS: ReadonlyMap<string, Verb> = new Map(LIST.map((v) => [v.name, v]));
