@@ -6,6 +6,7 @@
 import type { Container, PodSpec } from 'kubernetes-types/core/v1';
 import type { PodContainer } from '../../pods/podContainer';
 import { normalizeImageRef } from './images';
+import type { ProbeHandle } from './probes';
 
 export type Terminated = {
   readonly kind: 'terminated'; readonly exitCode: number; readonly reason: string; readonly startedAt: number; readonly finishedAt: number; readonly message?: string;
@@ -36,7 +37,7 @@ export interface ContainerRun {
   /** The one before it, for `kubectl logs --previous`. */
   previous: PodContainer | undefined;
   /** The kubelet's probes of the current instance, while it runs. */
-  probes: { stop(): void } | undefined;
+  probes: ProbeHandle | undefined;
 }
 
 export type WorkerPhase = 'network' | 'sandbox' | 'containers' | 'completed' | 'stopping' | 'stopped';

@@ -28,6 +28,7 @@ import { reconcileLease, reconcileNode, reconcilePod, recordPodEvent } from './k
 import { rfc3339Micro } from '../../util/time';
 import { mustResolve } from '../../api/resources';
 import { createPodContainer } from '../../pods/runtime';
+import { startProbes } from './probes';
 
 const PODS = mustResolve('pods');
 
@@ -303,6 +304,17 @@ export class Kubelet implements Controller, KubeletHandle {
       createInstance: (worker, container, id) => createPodContainer({
         world: this.world, cluster: this.cluster, nodeName: this.nodeName, hostName: this.host.name, hostIp: this.host.ip,
       }, worker, container, id),
+      probes: (worker, container, callbacks) => {
+        const instance = container.instance;
+        if (!instance) return undefined;
+        return startProbes({
+          world: this.world, node: this.host.name, podIp: instance.ip, container: container.spec, instance, firstProbeMs: this.profile.readyMs,
+          sourceIp: worker.hostNetwork ? this.host.ip : this.cluster?.podNetwork.sliceOf(this.nodeName)?.bridge ?? this.host.ip,
+          schedule: (ms, fn, label) => this.world.clock.schedule(ms, fn, `${this.name} ${label} ${worker.key}`),
+          cancel: (id) => this.world.clock.cancel(id),
+          event: (type, reason, message) => recordPodEvent(this, worker, type, reason, message, `spec.containers{${container.spec.name}}`),
+        }, callbacks);
+      },
       behaviour: (worker, container): ContainerBehaviour | undefined => controlPlaneBehaviour(this, worker, container),
     };
   }

@@ -8,8 +8,8 @@
 import type { PodSpec } from 'kubernetes-types/core/v1';
 import type { TimerId } from '../../clock';
 import { formatGoDuration } from './goDuration';
-import { imageExists, imageId, imageRecord } from './images';
-import { behaviourOf, pullDurationMs, restartDelayMs, type ContainerBehaviour } from './lifecycle';
+import { behaviourOf, restartDelayMs, type ContainerBehaviour } from './lifecycle';
+import { startContainer } from './containerStart';
 import type { RuntimeEnv } from './runtimeEnv';
 import { fieldPath, newContainerRun, type ContainerRun, type PodIdentity, type WorkerPhase } from './containerRun';
 
@@ -32,7 +32,7 @@ export class PodWorker {
   private stopEarliest = 0;
   private finishing = false;
 
-  constructor(private readonly env: RuntimeEnv, id: PodIdentity) {
+  constructor(readonly env: RuntimeEnv, id: PodIdentity) {
     this.namespace = id.namespace;
     this.name = id.name;
     this.uid = id.uid;
@@ -157,97 +157,16 @@ export class PodWorker {
     for (const c of this.containers) {
       if (!c.init) break;
       if (c.state.kind === 'terminated' && c.state.exitCode === 0) continue;
-      if (c.state.kind === 'waiting' && c.containerId === undefined && !c.inProgress) this.startContainer(c, []);
+      if (c.state.kind === 'waiting' && c.containerId === undefined && !c.inProgress) startContainer(this, c, []);
       return;
     }
     const mains = this.containers.filter((c) => !c.init && c.containerId === undefined && c.state.kind === 'waiting' && !c.inProgress);
     // Containers not created yet stay "PodInitializing" in pods with init containers, as the kubelet reports them.
-    if (mains[0]) this.startContainer(mains[0], mains.slice(1));
+    if (mains[0]) startContainer(this, mains[0], mains.slice(1));
   }
 
-  /** Pull (if needed), create, start; then `then` containers in order (the kubelet starts them one after another). */
-  private startContainer(c: ContainerRun, then: readonly ContainerRun[]): void {
-    const image = c.spec.image ?? '';
-    const policy = c.spec.imagePullPolicy ?? (c.imageRef.endsWith(':latest') ? 'Always' : 'IfNotPresent');
-    const present = this.env.images.has(c.imageRef);
-    c.inProgress = true;
-    const create = () => this.after(this.env.profile.createMs, 'create', () => {
-      if (c.restarting) {
-        c.restarting = false;
-        c.restartCount++;
-      }
-      const id = this.env.random(`container/${this.uid}/${c.spec.name}/${c.restartCount}`).hex(64);
-      const made = this.env.createInstance?.(this, c, id);
-      if (made && !made.ok) {
-        c.state = { kind: 'waiting', reason: made.reason, message: made.message };
-        this.env.event(this, 'Warning', 'Failed', `Error: ${made.message}`, fieldPath(c));
-        c.inProgress = false;
-        this.env.changed(this);
-        this.after(this.env.profile.retryMs, 'config retry', () => this.startContainer(c, then));
-        return;
-      }
-      if (made) {
-        c.previous?.end();
-        c.previous = c.instance;
-        c.instance = made.instance;
-      }
-      c.containerId = `containerd://${id}`;
-      this.env.event(this, 'Normal', 'Created', `Created container ${c.spec.name}`, fieldPath(c));
-      this.after(this.env.profile.startMs, 'start', () => this.started(c, then));
-    });
-    if (present && policy !== 'Always') {
-      c.imageId = imageId(this.env.images.get(c.imageRef)!);
-      this.env.event(this, 'Normal', 'Pulled', `Container image "${image}" already present on machine`, fieldPath(c));
-      create();
-      return;
-    }
-    if (policy === 'Never') {
-      c.state = { kind: 'waiting', reason: 'ErrImageNeverPull', message: `Container image "${image}" is not present with pull policy of Never` };
-      this.env.event(this, 'Warning', 'ErrImageNeverPull', c.state.message!, fieldPath(c));
-      c.inProgress = false;
-      this.env.changed(this);
-      return;
-    }
-    this.env.event(this, 'Normal', 'Pulling', `Pulling image "${image}"`, fieldPath(c));
-    const now = this.env.now();
-    if (!imageExists(image)) {
-      this.after(this.env.profile.pullLatencyMs, 'pull', () => this.pullFailed(c, then));
-      return;
-    }
-    const duration = present ? this.env.profile.pullLatencyMs : pullDurationMs(this.env.profile, imageRecord(c.imageRef).sizeBytes);
-    const done = present ? now + duration : this.env.images.schedulePull(c.imageRef, now, duration);
-    this.after(done - now, 'pull', () => {
-      const stored = this.env.images.add(c.imageRef);
-      c.imageId = imageId(stored);
-      c.pullFailures = 0;
-      const jitter = this.env.random(`pull/${this.uid}/${c.spec.name}/${c.restartCount}`);
-      const took = duration * 1e6 + jitter.int(1_000_000);
-      const waited = (done - now) * 1e6 + jitter.int(1_000_000);
-      this.env.event(this, 'Normal', 'Pulled',
-        `Successfully pulled image "${image}" in ${formatGoDuration(took)} (${formatGoDuration(Math.max(took, waited))} including waiting)`, fieldPath(c));
-      create();
-    });
-  }
-
-  private pullFailed(c: ContainerRun, then: readonly ContainerRun[]): void {
-    const image = c.spec.image ?? '';
-    const message = `rpc error: code = NotFound desc = failed to pull and unpack image "${c.imageRef}": failed to resolve reference "${c.imageRef}": ${c.imageRef}: not found`;
-    this.env.event(this, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, fieldPath(c));
-    this.env.event(this, 'Warning', 'Failed', 'Error: ErrImagePull', fieldPath(c));
-    c.state = { kind: 'waiting', reason: 'ErrImagePull', message };
-    c.pullFailures++;
-    c.inProgress = false;
-    this.env.changed(this);
-    this.after(this.env.profile.syncMs, 'pull back-off', () => {
-      c.state = { kind: 'waiting', reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
-      this.env.event(this, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, fieldPath(c));
-      this.env.event(this, 'Warning', 'Failed', 'Error: ImagePullBackOff', fieldPath(c));
-      this.env.changed(this);
-      this.after(restartDelayMs(this.env.profile, c.pullFailures), 'pull retry', () => this.startContainer(c, then));
-    });
-  }
-
-  private started(c: ContainerRun, then: readonly ContainerRun[]): void {
+  /** The container is created: start its process (internal to the kubelet: called by ./containerStart). */
+  started(c: ContainerRun, then: readonly ContainerRun[]): void {
     const instance = c.instance;
     c.inProgress = false;
     if (instance?.startError) {
@@ -259,7 +178,7 @@ export class PodWorker {
       instance.end();
       this.env.changed(this);
       this.afterExit(c, 128);
-      if (then[0]) this.startContainer(then[0], then.slice(1));
+      if (then[0]) startContainer(this, then[0], then.slice(1));
       return;
     }
     const startedAt = this.env.wallNow();
@@ -278,14 +197,26 @@ export class PodWorker {
       }
     }
     if (b.exitAfterMs !== undefined) this.after(b.exitAfterMs, 'exit', () => this.exited(c, b.exitCode ?? 0));
-    if (!c.init) {
-      this.after(b.readyAfterMs ?? this.env.profile.readyMs, 'ready', () => {
-        if (c.state.kind !== 'running' || c.state.startedAt !== startedAt) return;
-        c.ready = true;
-        this.env.changed(this);
-      });
-    }
-    if (then[0]) this.startContainer(then[0], then.slice(1));
+    const current = (): boolean => c.state.kind === 'running' && c.state.startedAt === startedAt;
+    const setReady = (ok: boolean): void => {
+      if (!current() || c.ready === ok) return;
+      c.ready = ok;
+      this.env.changed(this);
+    };
+    if (instance?.modelled && !c.init) c.probes = this.env.probes?.(this, c, { ready: setReady, restart: (why) => current() && this.restartUnhealthy(c, why) });
+    if (!c.init && !c.probes?.readiness) this.after(b.readyAfterMs ?? this.env.profile.readyMs, 'ready', () => setReady(true));
+    if (then[0]) startContainer(this, then[0], then.slice(1));
+  }
+
+  /** A failed liveness (or startup) probe: the kubelet kills the container, which then restarts. */
+  private restartUnhealthy(c: ContainerRun, message: string): void {
+    this.env.event(this, 'Normal', 'Killing', message, fieldPath(c));
+    c.probes = undefined;
+    const instance = c.instance;
+    instance?.signal('SIGTERM');
+    this.after((this.spec.terminationGracePeriodSeconds ?? 30) * 1000, 'kill unhealthy', () => {
+      if (c.instance === instance) instance?.signal('SIGKILL');
+    });
   }
 
   /** The container's process ended by itself (or by a signal while the pod stops). */
@@ -346,7 +277,7 @@ export class PodWorker {
       if (c.state.kind === 'terminated') c.lastTerminated = c.state;
       c.state = { kind: 'waiting', reason: c.init ? 'PodInitializing' : 'ContainerCreating' };
       c.restarting = true;
-      this.startContainer(c, []);
+      startContainer(this, c, []);
     });
   }
 
@@ -354,6 +285,8 @@ export class PodWorker {
     const startedAt = c.state.kind === 'running' ? c.state.startedAt : this.env.wallNow();
     c.state = { kind: 'terminated', exitCode, reason, startedAt, finishedAt: this.env.wallNow() };
     c.ready = false;
+    c.probes?.stop();
+    c.probes = undefined;
     c.instance?.end();
     this.env.containerStopped(this, c.spec.name);
   }
@@ -374,7 +307,8 @@ export class PodWorker {
     for (const cb of callbacks) cb();
   }
 
-  private after(ms: number, label: string, fn: () => void): void {
+  /** A timer that dies with the worker (internal to the kubelet). */
+  after(ms: number, label: string, fn: () => void): void {
     const id = this.env.schedule(ms, () => {
       this.timers.delete(id);
       fn();

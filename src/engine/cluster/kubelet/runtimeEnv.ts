@@ -10,6 +10,7 @@ import type { Random } from '../../random';
 import type { ImageStore } from './images';
 import type { ContainerBehaviour, LifecycleProfile } from './lifecycle';
 import type { ContainerRun, PodWorker } from './podWorker';
+import type { ProbeCallbacks, ProbeHandle } from './probes';
 
 export type NetworkState =
   /** No CNI config in /etc/cni/net.d: containerd reports NetworkReady=false. */
@@ -62,6 +63,8 @@ export interface RuntimeEnv {
   containerStopped(worker: PodWorker, container: string): void;
   /** Creates the container instance that will run (absent: containers run no process, as in early tests). */
   createInstance?(worker: PodWorker, container: ContainerRun, id: string): CreateResult;
+  /** Starts the kubelet's probes of a running container (undefined: it has none). */
+  probes?(worker: PodWorker, container: ContainerRun, callbacks: ProbeCallbacks): ProbeHandle | undefined;
   /** Overrides the image's usual behaviour (an etcd that cannot bind its address crashes). */
   behaviour?(worker: PodWorker, container: string): ContainerBehaviour | undefined;
 }
