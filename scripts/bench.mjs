@@ -21,6 +21,7 @@ function step(args, label) {
 
 if (only.has('engine')) step(['--import', 'tsx', 'scripts/bench/engine.ts'], 'engine');
 if (only.has('engine')) step(['--import', 'tsx', 'scripts/bench/dockercoins.ts'], 'dockercoins');
+if (only.has('engine')) step(['--import', 'tsx', 'scripts/bench/dockercoinsKubernetes.ts'], 'dockercoins on Kubernetes');
 if (only.has('page') || only.has('size')) {
   const build = spawnSync(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--configLoader', 'runner', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
   if (build.status !== 0) {

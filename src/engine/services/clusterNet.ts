@@ -56,6 +56,8 @@ export class ClusterNet {
   readonly podsByIp = new Map<string, string>();
   private proxyRules: ProxyRules | undefined;
   private zone: DnsZone | undefined;
+  /** Answers already given, by namespace then name: a program resolves the same names on every request. */
+  private readonly answers = new Map<string, Map<string, unknown>>();
   private readonly unwatch: Unsubscribe;
 
   constructor(readonly cluster: Cluster) {
@@ -75,10 +77,19 @@ export class ClusterNet {
     return (this.zone ??= this.buildZone());
   }
 
+  /** A resolver's answer for `name` asked from `namespace`, computed once per state of the zone. */
+  cached<T>(namespace: string, name: string, compute: () => T): T {
+    let byName = this.answers.get(namespace);
+    if (!byName || byName.size > 512) this.answers.set(namespace, (byName = new Map()));
+    if (!byName.has(name)) byName.set(name, compute());
+    return byName.get(name) as T;
+  }
+
   private onEvent(e: WatchEvent): void {
     if (e.resource === 'services' || e.resource === 'endpoints') {
       this.proxyRules = undefined;
       this.zone = undefined;
+      this.answers.clear();
     } else if (e.resource === 'pods') {
       const pod = e.object as Stored<Pod>;
       const previous = e.previous as Stored<Pod> | undefined;

@@ -13,7 +13,6 @@
 import type { Cluster } from '../cluster/cluster';
 import { DNS_SERVICE_IP } from '../cluster/constants';
 import type { Listener, Protocol, Redirect } from '../host/network';
-import { isIpv4 } from '../net/resolve';
 import { setPodNetworkHooks } from '../pods/hooks';
 import type { Random } from '../random';
 import type { World } from '../world';
@@ -24,8 +23,13 @@ import { setPacketProbe, type OverlayPacket } from './packetProbe';
 import { serviceEnv } from './serviceEnv';
 
 /** How many recent overlay packets are kept for the snapshot, and for how long. */
-export const PACKET_LOG_SIZE = 32;
+export const PACKET_LOG_SIZE = 64;
 export const PACKET_WINDOW_MS = 2000;
+/**
+ * One packet per client, server and kind per this long is enough to draw a flow (the diagram shows
+ * one dot a second per pair); a busy flow must not push the quieter ones out of the log.
+ */
+export const PACKET_SAMPLE_MS = 500;
 
 const REFUSED: Redirect = { fail: 'refused' };
 const NOWHERE: Redirect = { fail: 'unreachable' };
@@ -64,6 +68,8 @@ export class ServiceNetwork {
   private nets: ClusterNet[] = [];
   private readonly randoms = new Map<string, Random>();
   private readonly packets: OverlayPacket[] = [];
+  /** client → server → kind → when a packet of that flow was last logged. */
+  private readonly lastLogged = new Map<string, Map<string, Map<string, number>>>();
   private seq = 0;
 
   constructor(private readonly world: World) {
@@ -72,7 +78,6 @@ export class ServiceNetwork {
     setPacketProbe(world, (now) => this.packets.filter((p) => p.at > now - PACKET_WINDOW_MS));
     setPodNetworkHooks(world, {
       resolve: (q) => {
-        if (isIpv4(q.name)) return q.name;
         const r = this.lookup(q);
         return r.outcome === 'answered' && r.answer.status === 'ok' ? r.answer.addresses[0] : undefined;
       },
@@ -93,7 +98,7 @@ export class ServiceNetwork {
     const backends = net && this.backendsFor(net, q.node, server, 53, 'UDP');
     if (!net || !backends) return { outcome: 'timeout', server };
     if (backends.length === 0) return { outcome: 'refused', server };
-    return { outcome: 'answered', server, ...resolveFromPod(this.world, net, q.namespace, q.name) };
+    return net.cached(q.namespace, q.name, (): PodDnsResult => ({ outcome: 'answered', server, ...resolveFromPod(this.world, net, q.namespace, q.name) }));
   }
 
   /** The name CoreDNS gives an address (a Service's or an endpoint's), for nslookup's reverse lines. */
@@ -166,10 +171,20 @@ export class ServiceNetwork {
       toPod ??= net.podsByIp.get(to.address);
     }
     if (!fromPod && !toPod) return;
+    const client = fromPod ?? source ?? this.world.host(from)?.ip ?? from;
+    const server = toPod ?? to.address;
+    const now = this.world.now();
+    if (this.lastLogged.size > 512) this.lastLogged.clear();
+    let byServer = this.lastLogged.get(client);
+    if (!byServer) this.lastLogged.set(client, (byServer = new Map()));
+    let byKind = byServer.get(server);
+    if (!byKind) byServer.set(server, (byKind = new Map()));
+    if (now - (byKind.get(kind) ?? -Infinity) < PACKET_SAMPLE_MS) return;
+    byKind.set(kind, now);
     if (this.packets.length >= PACKET_LOG_SIZE) this.packets.shift();
     this.packets.push({
-      at: this.world.now(), seq: ++this.seq, from: fromPod ?? source ?? this.world.host(from)?.ip ?? from, to: toPod ?? to.address,
-      fromNode: from, toNode: to.host, ...(fromPod ? { fromPod } : {}), ...(toPod ? { toPod } : {}), protocol, kind, ...(port !== undefined ? { port } : {}),
+      at: now, seq: ++this.seq, from: client, to: server, fromNode: from, toNode: to.host,
+      ...(fromPod ? { fromPod } : {}), ...(toPod ? { toPod } : {}), protocol, kind, ...(port !== undefined ? { port } : {}),
     });
   }
 }
