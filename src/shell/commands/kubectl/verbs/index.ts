@@ -9,6 +9,7 @@ import { del } from './delete';
 import { describe } from './describe';
 import { diff } from './diff';
 import { edit } from './edit';
+import { explain } from './explain';
 import { expose } from './expose';
 import { get } from './get';
 import { READ_VERBS } from './readVerbs';
@@ -20,6 +21,6 @@ import { scale } from './scale';
 import { set } from './set';
 import { version } from './version';
 
-const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config, runVerb, expose, scale, label, annotate, set, rollout, diff, patch, edit, ...READ_VERBS];
+const LIST: readonly Verb[] = [get, describe, apply, create, del, version, clusterInfo, apiResources, config, runVerb, expose, scale, label, annotate, set, rollout, diff, patch, edit, explain, ...READ_VERBS];
 
 export const VERBS: ReadonlyMap<string, Verb> = new Map(LIST.map((v) => [v.name, v]));
