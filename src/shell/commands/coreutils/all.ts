@@ -17,6 +17,7 @@ import { mkdir, rmdir } from './mkdir';
 import { chgrp, chmod, chown } from './owners';
 import { basenameCmd, dirnameCmd, readlink, realpath, seq } from './paths';
 import { rm } from './rm';
+import { sed } from './sed';
 import { bash, sh, watch } from './shells';
 import { sort, uniq } from './sortUniq';
 import { stat } from './stat';
@@ -29,7 +30,7 @@ import { wc } from './wc';
 
 export const COREUTIL_LIST: readonly Command[] = [
   base64, basenameCmd, bash, cat, chgrp, chmod, chown, clear, cp, cut, date, df, dirnameCmd, du, env, free, grep, head, hostname, id,
-  less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, seq, sh, sleep, sort, stat, sudo, tac, tail, tee, touch, tr, tree, uname, uniq,
+  less, ln, ls, mkdir, more, mv, readlink, realpath, rm, rmdir, sed, seq, sh, sleep, sort, stat, sudo, tac, tail, tee, touch, tr, tree, uname, uniq,
   watch, wc, which, whoami, yes,
 ];
 

@@ -33,6 +33,7 @@ export const COREUTIL_CATALOG: ReadonlyArray<readonly [name: string, summary: st
   ['realpath', 'Print the resolved absolute file name; all but the last component must exist.'],
   ['rm', 'Remove (unlink) the FILE(s).'],
   ['rmdir', 'Remove the DIRECTORY(ies), if they are empty.'],
+  ['sed', 'Stream editor for filtering and transforming text.'],
   ['seq', 'Print numbers from FIRST to LAST, in steps of INCREMENT.'],
   ['sh', 'the POSIX shell (bash)'],
   ['sleep', 'Pause for NUMBER seconds.'],
