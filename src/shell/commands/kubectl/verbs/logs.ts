@@ -6,11 +6,12 @@
  * container stops or Ctrl+C; at most --max-log-requests streams). Which instance's log to read and
  * the errors for a container that has none follow the kubelet's validateContainerLogStatus.
  */
-import { parseSelector, type ContainerStatus, type Pod, type Stored } from '../../../../engine';
+import { parseSelector, type Pod, type Stored } from '../../../../engine';
 import { sleep, type Effect, type Program } from '../../../types';
 import type { ApiConnection } from '../client';
 import { flagBool, flagInt, flagString } from '../flags';
 import { connectOrReport, fail, usageError, type Invocation, type Verb } from '../invocation';
+import { logInstanceFor } from '../logInstance';
 import { podRuntimeOf, type ContainerLog, type LogLine } from '../podRuntime';
 import { chooseContainer, pickPod, podsBySelector } from '../podTargets';
 import { LOGS_FLAGS, LOGS_HELP } from './logsHelp';
@@ -22,33 +23,6 @@ const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD 
 interface Stream {
   readonly pod: Stored<Pod>;
   readonly container: string;
-}
-
-/** The instance whose log a request reads, or the kubelet's reason there is none. */
-function instanceFor(pod: Stored<Pod>, container: string, previous: boolean): { ok: true; id: string } | { ok: false; error: string } {
-  const name = pod.metadata.name;
-  if (!pod.spec?.nodeName) return { ok: false, error: `Error from server (BadRequest): pod ${name} does not have a host assigned` };
-  const statuses: ContainerStatus[] = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])];
-  const st = statuses.find((s) => s.name === container);
-  const bad = (text: string) => ({ ok: false as const, error: `Error from server (BadRequest): ${text}` });
-  if (!st) return bad(`container "${container}" in pod "${name}" is waiting to start: ContainerCreating`);
-  const last = st.lastState?.terminated;
-  if (previous) {
-    if (!last?.containerID) return bad(`previous terminated container "${container}" in pod "${name}" not found`);
-    return { ok: true, id: last.containerID };
-  }
-  if (st.state?.running) return { ok: true, id: st.containerID ?? '' };
-  const terminated = st.state?.terminated;
-  if (terminated) {
-    const id = terminated.containerID || last?.containerID;
-    return id ? { ok: true, id } : bad(`container "${container}" in pod "${name}" is terminated`);
-  }
-  if (last) return last.containerID ? { ok: true, id: last.containerID } : bad(`container "${container}" in pod "${name}" is terminated`);
-  const reason = st.state?.waiting?.reason;
-  if (reason === 'ErrImagePull') return bad(`container "${container}" in pod "${name}" is waiting to start: image can't be pulled`);
-  if (reason === 'ImagePullBackOff') return bad(`container "${container}" in pod "${name}" is waiting to start: trying and failing to pull image`);
-  if (reason !== undefined) return bad(`container "${container}" in pod "${name}" is waiting to start: ${reason}`);
-  return bad(`container "${container}" in pod "${name}" is waiting to start - no logs yet`);
 }
 
 interface Format {
@@ -145,9 +119,9 @@ function* run(inv: Invocation): Program {
   const open: { stream: Stream; log: ContainerLog | undefined }[] = [];
   let failed = false;
   for (const stream of streams) {
-    const inst = instanceFor(stream.pod, stream.container, previous);
+    const inst = logInstanceFor(stream.pod, stream.container, previous);
     if (!inst.ok) {
-      inv.err(`${inst.error}\n`);
+      inv.err(`Error from server (BadRequest): ${inst.message}\n`);
       failed = true;
       if (!ignoreErrors) return 1;
       continue;

@@ -3,5 +3,7 @@ import type { Verb } from '../invocation';
 import { events } from './events';
 import { exec } from './exec';
 import { logs } from './logs';
+import { portForward } from './portForward';
+import { proxy } from './proxy';
 
-export const READ_VERBS: readonly Verb[] = [logs, exec, events];
+export const READ_VERBS: readonly Verb[] = [logs, exec, events, portForward, proxy];
