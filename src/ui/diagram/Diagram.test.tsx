@@ -12,7 +12,7 @@ describe('Diagram (React Flow)', () => {
     expect(html).toContain('data-testid="diagram"');
     expect(html).toContain('data-id="node/node1"');
     expect(html).toContain('data-id="pod/kube-system/coredns-5d78c9869d-4xjkl"');
-    expect(html).toContain('aria-label="pod coredns-5d78c9869d-4xjkl, Pending, not scheduled"');
+    expect(html).toContain('aria-label="pod coredns-5d78c9869d-4xjkl of the coredns deployment, Pending, not scheduled"');
     expect(html).toContain('aria-label="node node2, 192.168.0.7, not in a cluster"');
     expect(html).toContain('Pending — not scheduled');
   });

@@ -6,12 +6,14 @@
 import '@xyflow/react/dist/base.css';
 import './status.css';
 import './diagram.css';
-import { memo, useEffect, useRef } from 'react';
-import { Controls, ReactFlow, useReactFlow, type AriaLabelConfig, type FitViewOptions } from '@xyflow/react';
+import { memo, useEffect, useMemo, useRef } from 'react';
+import { Controls, ReactFlow, useReactFlow, useStore, type AriaLabelConfig, type FitViewOptions } from '@xyflow/react';
 import type { WorldSnapshot } from '../../engine';
-import { FLOW_ARROW_ID } from './edges/LinkEdge';
+import { FLOW_ARROW_ID, SERVICE_ARROW_ID } from './edges/LinkEdge';
 import { EDGE_TYPES, NODE_TYPES } from './flowTypes';
-import { Legend } from './Legend';
+import { Legend, legendExtras } from './Legend';
+import { DiagramWordsContext } from './nodes/HighlightTag';
+import { diagramWords } from './words';
 import type { DiagramEdge, DiagramNode, Flow, FlowOptions, LayoutDirection } from './types';
 import { useDiagramFlow } from './useDiagramFlow';
 import { useLang } from './useLang';
@@ -22,7 +24,7 @@ export interface DiagramProps {
   readonly snapshot: WorldSnapshot;
   /** prefers-reduced-motion: no animated edges, no animated fitView. */
   readonly reducedMotion: boolean;
-  /** Diagram ids to emphasise (`node/node2`, `pod/kube-system/coredns-…`). */
+  /** Diagram ids to emphasise (`node/node2`, `pod/kube-system/coredns-…`, `kubelet/*`): outlined, tagged, brought into view. */
   readonly highlight?: readonly string[];
   /** Compose containers and traffic to draw (DockerCoins); see FlowOptions. */
   readonly containers?: FlowOptions['containers'];
@@ -47,7 +49,10 @@ const ARIA_LABELS: Partial<AriaLabelConfig> = {
 
 export default function Diagram({ snapshot, reducedMotion, highlight, containers, flows, lang }: DiagramProps) {
   const [containerRef, direction] = useLayoutDirection();
-  const stable = useDiagramFlow({ snapshot, reducedMotion, direction, highlight, containers, flows, lang: useLang(lang) });
+  const language = useLang(lang);
+  const stable = useDiagramFlow({ snapshot, reducedMotion, direction, highlight, containers, flows, lang: language });
+  const words = diagramWords(language);
+  const extras = useMemo(() => legendExtras(stable), [stable]);
 
   return (
     <div className="kp-dg" data-testid="diagram" ref={containerRef}>
@@ -56,10 +61,16 @@ export default function Diagram({ snapshot, reducedMotion, highlight, containers
           <marker id={FLOW_ARROW_ID} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
             <path d="M0,0L10,5L0,10Z" className="kp-dg-flow-arrow" />
           </marker>
+          {/* In user units: a highlighted (thicker) Service edge keeps a normal-sized arrowhead. */}
+          <marker id={SERVICE_ARROW_ID} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="9" markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse">
+            <path d="M0,0L10,5L0,10Z" className="kp-dg-service-arrow" />
+          </marker>
         </defs>
       </svg>
-      <FlowCanvas flow={stable} direction={direction} reducedMotion={reducedMotion} />
-      <Legend />
+      <DiagramWordsContext.Provider value={words}>
+        <FlowCanvas flow={stable} direction={direction} reducedMotion={reducedMotion} />
+      </DiagramWordsContext.Provider>
+      <Legend {...extras} highlightWords={words.highlightTag} />
     </div>
   );
 }
@@ -94,24 +105,50 @@ const FlowCanvas = memo(function FlowCanvas({ flow, direction, reducedMotion }: 
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
       >
-        <FitOnChange count={flow.nodes.length} direction={direction} reducedMotion={reducedMotion} />
+        <FitOnChange flow={flow} direction={direction} reducedMotion={reducedMotion} />
         <Controls showInteractive={false} fitViewOptions={FIT_VIEW} position="top-right" />
       </ReactFlow>
     </div>
   );
 });
 
-/** Refits when nodes appear or disappear (init, join, a scale) or the layout turns; not on every status change. */
-function FitOnChange({ count, direction, reducedMotion }: { count: number; direction: LayoutDirection; reducedMotion: boolean }) {
-  const { fitView } = useReactFlow();
+/** Zoomed no closer than this when bringing highlighted nodes into view: one pod should not fill the screen. */
+const HIGHLIGHT_MAX_ZOOM = 1;
+
+/**
+ * Refits when nodes appear or disappear (init, join, a scale) or the layout turns, not on every
+ * status change; and when a lesson step highlights nodes that are not all on screen, brings them
+ * into view (a highlighted node the learner cannot see would point at nothing).
+ */
+function FitOnChange({ flow, direction, reducedMotion }: { flow: Flow; direction: LayoutDirection; reducedMotion: boolean }) {
+  const { fitView, getNodesBounds, getViewport } = useReactFlow<DiagramNode, DiagramEdge>();
+  const width = useStore((s) => s.width);
+  const height = useStore((s) => s.height);
+  const count = flow.nodes.length;
+  const highlighted = useMemo(() => flow.nodes.filter((n) => n.data.highlighted).map((n) => n.id).join('\n'), [flow.nodes]);
   const first = useRef(true);
+  const shown = useRef({ count, direction });
   useEffect(() => {
-    // The first fit is the `fitView` prop's job.
+    const duration = reducedMotion ? 0 : 200;
+    // The first fit is the `fitView` prop's job: the whole picture, highlighted nodes included.
     if (first.current) {
       first.current = false;
       return;
     }
-    void fitView({ ...FIT_VIEW, duration: reducedMotion ? 0 : 200 });
-  }, [count, direction, reducedMotion, fitView]);
+    const changed = shown.current.count !== count || shown.current.direction !== direction;
+    shown.current = { count, direction };
+    if (highlighted !== '' && width > 0 && height > 0) {
+      const ids = highlighted.split('\n');
+      const box = getNodesBounds(ids);
+      const { x, y, zoom } = getViewport();
+      const view = { left: -x / zoom, top: -y / zoom, right: (width - x) / zoom, bottom: (height - y) / zoom };
+      const visible = box.x >= view.left && box.y >= view.top && box.x + box.width <= view.right && box.y + box.height <= view.bottom;
+      if (!visible) {
+        void fitView({ ...FIT_VIEW, nodes: ids.map((id) => ({ id })), maxZoom: HIGHLIGHT_MAX_ZOOM, duration });
+        return;
+      }
+    }
+    if (changed) void fitView({ ...FIT_VIEW, duration });
+  }, [count, direction, reducedMotion, highlighted, width, height, fitView, getNodesBounds, getViewport]);
   return null;
 }

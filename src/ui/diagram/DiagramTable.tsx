@@ -1,8 +1,9 @@
 /**
- * The diagram's facts as text: each node with its status, each pod with its status, READY and IP,
- * the unscheduled pods and the pod network, each host's docker containers and the data flows between
- * them. For screen readers and small screens; it reads the same model as the picture (buildModel,
- * containerInputs, trafficFlows), so both always agree. No React Flow here: this view is light.
+ * The diagram's facts as text: the Services with their endpoints, each node with its status, each pod
+ * with its status, READY and IP, the unscheduled pods, the workloads, the pod network and the packets
+ * crossing it, each host's docker containers and the data flows between them. For screen readers and
+ * small screens; it reads the same model as the picture (buildModel, containerInputs, trafficFlows,
+ * visiblePackets), so both always agree. No React Flow here: this view is light.
  */
 import './status.css';
 import './diagramTable.css';
@@ -10,7 +11,10 @@ import { Fragment, useId, useMemo, type ReactNode } from 'react';
 import type { WorldSnapshot } from '../../engine';
 import { COMPONENT_TITLES } from './controlPlane';
 import { containerInputs, trafficFlows } from './containers';
+import { highlightMatcher } from './highlight';
 import { buildModel, type DiagramModel, type HostView, type PodView } from './model';
+import { PacketsList, ServicesTable, WorkloadsTable } from './NetworkTables';
+import { visiblePackets } from './packets';
 import { CATEGORY_STYLES } from './palette';
 import type { PodCategory } from './podStatus';
 import { PENDING_LANE_TITLE } from './toFlow';
@@ -23,19 +27,27 @@ export interface DiagramTableProps {
   readonly snapshot: WorldSnapshot;
   /** The containers' and flows' words; the page's language when absent. */
   readonly lang?: Lang;
+  /** The ids the picture would highlight (a lesson step's): their rows say so. */
+  readonly highlight?: readonly string[];
 }
 
-export default function DiagramTable({ snapshot, lang }: DiagramTableProps) {
+export default function DiagramTable({ snapshot, lang, highlight }: DiagramTableProps) {
   const words = diagramWords(useLang(lang));
   const model = useMemo(() => buildModel(snapshot), [snapshot]);
   const containers = useMemo(() => containerInputs(snapshot), [snapshot]);
   const flows = useMemo(() => trafficFlows(snapshot, containers, words), [snapshot, containers, words]);
+  const packets = useMemo(() => {
+    const drawn = new Set([...model.refs.podIds, ...model.hosts.map((h) => h.id)]);
+    return visiblePackets(snapshot, (id) => drawn.has(id));
+  }, [snapshot, model]);
+  const marked = useMemo(() => highlightMatcher(highlight), [highlight]);
   return (
     <div className="kp-dgt" data-testid="diagram-table" role="region" aria-label="Cluster state" tabIndex={0}>
       <p className="kp-dgt-summary">{summary(model)}{containers.length > 0 ? ` ${containerSummary(containers, words)}` : ''}</p>
+      <ServicesTable services={model.services} highlighted={marked.has} word={words.highlighted} />
       {model.hosts.map((host) => (
         <Fragment key={host.id}>
-          <HostSection host={host} />
+          <HostSection host={host} highlighted={marked.has} word={words.highlighted} />
           <ContainerSection host={host.name} containers={containers.filter((c) => c.host === host.name)} words={words} />
         </Fragment>
       ))}
@@ -45,15 +57,23 @@ export default function DiagramTable({ snapshot, lang }: DiagramTableProps) {
         </ul>
       )}
       {model.unscheduled.length > 0 && (
-        <PodSection title={PENDING_LANE_TITLE} pods={model.unscheduled} id="lane/pending" />
+        <PodSection title={PENDING_LANE_TITLE} pods={model.unscheduled} id="lane/pending" highlighted={marked.has} word={words.highlighted} />
       )}
+      <WorkloadsTable workloads={model.workloads} />
       {model.overlays.length > 0 && (
         <ul className="kp-dgt-overlays">
           {model.overlays.map((o) => <li key={o.id} data-id={o.id}>{`${o.label}: ${o.from} ↔ ${o.to}`}</li>)}
         </ul>
       )}
+      <PacketsList packets={packets} />
     </div>
   );
+}
+
+interface Marking {
+  readonly highlighted: (id: string) => boolean;
+  /** "highlighted", in the page's language. */
+  readonly word: string;
 }
 
 export function summary(model: DiagramModel): string {
@@ -66,7 +86,7 @@ export function summary(model: DiagramModel): string {
   return `${parts.join(', ')}.`;
 }
 
-function HostSection({ host }: { readonly host: HostView }) {
+function HostSection({ host, highlighted, word }: { readonly host: HostView } & Marking) {
   const badge = host.membership === 'member' ? (host.status ?? 'Unknown') : host.membership === 'none' ? 'not in a cluster' : 'not registered yet';
   const category: PodCategory = host.membership !== 'member' ? 'pending' : host.ready ? 'ready' : 'running';
   const details = [host.ip, host.role].filter((d) => d !== undefined).join(' · ');
@@ -76,6 +96,7 @@ function HostSection({ host }: { readonly host: HostView }) {
       <span className="kp-dgt-name">{host.name}</span>
       {details !== '' && <span className="kp-dgt-details">{details}</span>}
       <Status category={category} text={badge} />
+      {highlighted(host.id) && <span className="kp-dgt-hl">★ {word}</span>}
     </>
   );
   if (host.membership !== 'member') {
@@ -85,10 +106,17 @@ function HostSection({ host }: { readonly host: HostView }) {
       </section>
     );
   }
-  return <PodSection title={title} pods={pods} id={host.id} caption={`Pods on ${host.name}`} />;
+  return <PodSection title={title} pods={pods} id={host.id} caption={`Pods on ${host.name}`} highlighted={highlighted} word={word} />;
 }
 
-function PodSection({ title, pods, id, caption }: { readonly title: ReactNode; readonly pods: readonly PodView[]; readonly id: string; readonly caption?: string }) {
+interface PodSectionProps extends Marking {
+  readonly title: ReactNode;
+  readonly pods: readonly PodView[];
+  readonly id: string;
+  readonly caption?: string;
+}
+
+function PodSection({ title, pods, id, caption, highlighted, word }: PodSectionProps) {
   const headingId = useId();
   return (
     <section className="kp-dgt-host" data-id={id} aria-labelledby={headingId}>
@@ -111,7 +139,8 @@ function PodSection({ title, pods, id, caption }: { readonly title: ReactNode; r
               <tr key={pod.id} data-id={pod.id}>
                 <th scope="row">
                   <span className="kp-dgt-pod">{pod.name}</span>
-                  <span className="kp-dgt-ns">{pod.component === undefined ? pod.namespace : `${pod.namespace} · ${COMPONENT_TITLES[pod.component]}`}</span>
+                  <span className="kp-dgt-ns">{podDetails(pod)}</span>
+                  {highlighted(pod.id) && <span className="kp-dgt-hl">★ {word}</span>}
                 </th>
                 <td><Status category={pod.category} text={pod.restarts > 0 ? `${pod.status} (${count(pod.restarts, 'restart')})` : pod.status} /></td>
                 <td>{pod.ready}</td>
@@ -123,6 +152,13 @@ function PodSection({ title, pods, id, caption }: { readonly title: ReactNode; r
       )}
     </section>
   );
+}
+
+/** Under a pod's name: its namespace and what it is (a component, its workload). */
+function podDetails(pod: PodView): string {
+  if (pod.component !== undefined) return `${pod.namespace} · ${COMPONENT_TITLES[pod.component]}`;
+  if (pod.workload !== undefined) return `${pod.namespace} · ${pod.workload.name} ${pod.workload.kind}`;
+  return pod.namespace;
 }
 
 /** "5 containers, 5 running." */

@@ -3,10 +3,12 @@
  * object for them, so they must never be rebuilt inside a component.
  */
 import type { EdgeTypes, NodeTypes } from '@xyflow/react';
+import { AgentNode } from './nodes/AgentNode';
 import { ContainerNode } from './nodes/ContainerNode';
 import { HostNode } from './nodes/HostNode';
 import { PodNode } from './nodes/PodNode';
 import { SectionNode } from './nodes/SectionNode';
+import { ServiceNode } from './nodes/ServiceNode';
 import { LinkEdge } from './edges/LinkEdge';
 
 export const NODE_TYPES = {
@@ -14,6 +16,8 @@ export const NODE_TYPES = {
   section: SectionNode,
   pod: PodNode,
   container: ContainerNode,
+  service: ServiceNode,
+  agent: AgentNode,
 } satisfies NodeTypes;
 
 export const EDGE_TYPES = {

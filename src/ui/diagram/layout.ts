@@ -24,6 +24,23 @@ export const LANE_SPACING = 48;
 export const CONTAINER_WIDTH = 140;
 export const CONTAINER_HEIGHT = 60;
 export const EMPTY_HOST_BODY = 24;
+/** Services sit in the pods' columns, above the hosts, at a pod's size. */
+export const SERVICE_WIDTH = POD_WIDTH;
+export const SERVICE_HEIGHT = POD_HEIGHT;
+/** The kubelet and runtime chips at the right of a host's header. */
+export const AGENT_WIDTH = 112;
+export const AGENT_HEIGHT = 24;
+/**
+ * Service edges: each Service has a level (its index modulo TRUNK_LEVELS) for its horizontal run in
+ * the gap between the Services lane and the hosts, and a matching lane in the hosts' side margins.
+ */
+export const TRUNK_LEVELS = 4;
+export const TRUNK_FIRST = 10;
+export const TRUNK_STEP = 9;
+/** Lanes in a host's 12 px side margin: 3 px apart, none on the border. */
+export const BUS_LEVELS = 3;
+export const BUS_FIRST = 9;
+export const BUS_STEP = 3;
 
 /** Width of a grid of `columns` pods inside a group. */
 export function groupWidth(columns: number): number {

@@ -4,10 +4,13 @@
  * (react-flow and the table) read this model, so they always tell the same story. Pure and
  * deterministic: no clock reads (ages would change every frame and re-render every node).
  */
-import type { ClusterSnapshot, HostSnapshot, Node, Pod, Stored, WorldSnapshot } from '../../engine';
+import type { ClusterSnapshot, HostSnapshot, Node, Pod, ReplicaSet, Stored, WorldSnapshot } from '../../engine';
 import { podDisplayStatus, type PodCategory } from './podStatus';
 import { CONTROL_PLANE_COMPONENTS, controlPlaneComponentOf, type ControlPlaneComponent } from './controlPlane';
 import { findOverlays, type OverlayView } from './overlay';
+import type { RefIndex } from './refs';
+import { serviceViews, type ServiceCluster, type ServiceView } from './services';
+import { buildWorkloads, podWorkload, replicaSetIndex, type PodWorkload, type WorkloadView } from './workloads';
 
 export interface PodView {
   /** react-flow id: `pod/<namespace>/<name>`. */
@@ -22,6 +25,10 @@ export interface PodView {
   readonly nodeName: string | undefined;
   /** Set for the kubeadm static pods (API server, etcd, scheduler, controller manager). */
   readonly component: ControlPlaneComponent | undefined;
+  /** The Deployment, DaemonSet... it belongs to; undefined for a bare or static pod. */
+  readonly workload: PodWorkload | undefined;
+  /** Shares its node's address (kube-proxy, weave-net, the control plane). */
+  readonly hostNetwork: boolean;
 }
 
 /** Whether a host takes part in a cluster: none before init/join, registering until its Node exists. */
@@ -42,6 +49,8 @@ export interface HostView {
   readonly controlPlane: readonly PodView[];
   /** Every other pod bound to this node, sorted by namespace then name. */
   readonly pods: readonly PodView[];
+  /** The kubelet runs on this machine (after kubeadm init or join). */
+  readonly kubelet: boolean;
 }
 
 export interface DiagramModel {
@@ -49,6 +58,12 @@ export interface DiagramModel {
   /** Pods with no node yet (`Pending — not scheduled`), sorted by namespace then name. */
   readonly unscheduled: readonly PodView[];
   readonly overlays: readonly OverlayView[];
+  /** Every Service, sorted by namespace then name, with the pods behind it. */
+  readonly services: readonly ServiceView[];
+  /** Workloads that have pods, sorted by namespace, kind and name. */
+  readonly workloads: readonly WorkloadView[];
+  /** Turns the engine's names for the ends of a request into diagram ids. */
+  readonly refs: RefIndex;
 }
 
 export type { OverlayView } from './overlay';
@@ -65,13 +80,16 @@ export function buildModel(snapshot: WorldSnapshot): DiagramModel {
   const seen = new Set<string>();
   const podsByNode = new Map<string, PodView[]>();
   const unscheduled: PodView[] = [];
+  const all: PodView[] = [];
   for (const cluster of snapshot.clusters) {
+    const replicaSets = replicaSetIndex(cluster);
     for (const pod of cluster.pods) {
-      const view = podView(pod);
+      const view = podView(pod, replicaSets);
       // Two clusters may hold a pod with the same name (a reset and a new init): the first wins,
       // so react-flow never sees a duplicate id.
       if (seen.has(view.id)) continue;
       seen.add(view.id);
+      all.push(view);
       if (view.nodeName === undefined) unscheduled.push(view);
       else podsByNode.set(view.nodeName, [...(podsByNode.get(view.nodeName) ?? []), view]);
     }
@@ -82,7 +100,51 @@ export function buildModel(snapshot: WorldSnapshot): DiagramModel {
   // A pod bound to a node the picture does not show (a Node object with no machine behind it) would
   // vanish; the pending lane at least keeps it visible.
   for (const [nodeName, pods] of podsByNode) if (!knownHosts.has(nodeName)) unscheduled.push(...pods);
-  return { hosts, unscheduled: unscheduled.sort(byNamespaceThenName), overlays: findOverlays(snapshot, hosts) };
+  const refs = refIndex(hosts, all);
+  const services = buildServices(snapshot, hosts, refs);
+  const serviceIds = new Set(services.map((s) => s.id));
+  const serviceByIp = new Map(services.filter((s) => /^\d/.test(s.clusterIP)).map((s) => [s.clusterIP, s.id]));
+  return {
+    hosts,
+    unscheduled: unscheduled.sort(byNamespaceThenName),
+    overlays: findOverlays(snapshot, hosts),
+    services,
+    workloads: buildWorkloads(all.map((p) => ({ workload: p.workload, ready: p.category === 'ready' })), snapshot.clusters),
+    refs: { ...refs, serviceIds, serviceByIp },
+  };
+}
+
+function refIndex(hosts: readonly HostView[], pods: readonly PodView[]): Omit<RefIndex, 'serviceIds' | 'serviceByIp'> {
+  const podByIp = new Map<string, string>();
+  for (const p of pods) if (p.ip !== undefined && !p.hostNetwork && !podByIp.has(p.ip)) podByIp.set(p.ip, p.id);
+  return {
+    hosts: new Set(hosts.map((h) => h.name)),
+    hostByIp: new Map(hosts.filter((h) => h.ip !== undefined).map((h) => [h.ip as string, h.name])),
+    podIds: new Set(pods.map((p) => p.id)),
+    podByIp,
+  };
+}
+
+/** Every cluster's Services (the first of a duplicate id wins, as for pods), sorted by namespace then name. */
+function buildServices(snapshot: WorldSnapshot, hosts: readonly HostView[], refs: Omit<RefIndex, 'serviceIds' | 'serviceByIp'>): ServiceView[] {
+  const apiServerByHostIp = new Map<string, string>();
+  for (const h of hosts) {
+    const api = h.controlPlane.find((p) => p.component === 'kube-apiserver');
+    if (api !== undefined && h.ip !== undefined) apiServerByHostIp.set(h.ip, api.id);
+  }
+  const book = { podByIp: refs.podByIp, podIds: refs.podIds, apiServerByHostIp };
+  const seen = new Set<string>();
+  const out: ServiceView[] = [];
+  for (const cluster of snapshot.clusters) {
+    // Endpoints objects are read where the snapshot carries them (see services.ts).
+    const facts: ServiceCluster = cluster;
+    for (const svc of serviceViews(facts, book)) {
+      if (seen.has(svc.id)) continue;
+      seen.add(svc.id);
+      out.push(svc);
+    }
+  }
+  return out.sort((a, b) => compare(a.namespace, b.namespace) || compare(a.name, b.name));
 }
 
 interface HostEntry {
@@ -143,6 +205,7 @@ function hostView(entry: HostEntry, pods: readonly PodView[]): HostView {
     ready: status?.split(',')[0] === 'Ready',
     controlPlane,
     pods: others.sort(byNamespaceThenName),
+    kubelet: host?.kubeletRunning ?? false,
   };
 }
 
@@ -170,7 +233,7 @@ export function nodeRoles(node: Node): string {
   return roles.size === 0 ? 'worker' : [...roles].sort(compare).join(',');
 }
 
-function podView(pod: Stored<Pod>): PodView {
+function podView(pod: Stored<Pod>, replicaSets: ReadonlyMap<string, Stored<ReplicaSet>>): PodView {
   const namespace = pod.metadata.namespace ?? 'default';
   const name = pod.metadata.name;
   const shown = podDisplayStatus(pod);
@@ -186,6 +249,8 @@ function podView(pod: Stored<Pod>): PodView {
     ip: pod.status?.podIP,
     nodeName: nodeName === undefined || nodeName === '' ? undefined : nodeName,
     component: controlPlaneComponentOf(pod),
+    workload: podWorkload(pod, replicaSets),
+    hostNetwork: pod.spec?.hostNetwork === true,
   };
 }
 

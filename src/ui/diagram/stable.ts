@@ -6,6 +6,8 @@
  */
 import { deepEqual, type WorldSnapshot } from '../../engine';
 import type { ContainerWorld } from './containers';
+import { PACKET_BUCKET_MS, PACKET_TTL_MS, type PacketWorld } from './packets';
+import type { ServiceTrafficFacts } from './serviceLane';
 import type { DiagramEdge, DiagramNode, Flow } from './types';
 
 export function stabilizeFlow(previous: Flow | undefined, next: Flow): Flow {
@@ -32,8 +34,9 @@ function reuse<T extends DiagramNode | DiagramEdge>(previous: readonly T[], next
  * What the picture depends on, as a cheap key: the engine bumps `revision` on every observable change
  * (API writes, kubelets starting), and host fields cover the machines and their containers. Traffic
  * changes without a revision (rates are measured over a sliding window), so its rates are in the key
- * at the precision the labels show. The clock (`now`) is left out on purpose: it moves every frame
- * and the picture shows no ages.
+ * at the precision the labels show; so do the packets on the picture, which come and go with the
+ * clock. The clock itself (`now`) is left out on purpose: it moves every frame and the picture shows
+ * no ages.
  */
 export function snapshotKey(snapshot: WorldSnapshot): string {
   const facts: ContainerWorld = snapshot;
@@ -41,6 +44,12 @@ export function snapshotKey(snapshot: WorldSnapshot): string {
     const containers = (facts.hosts[i]?.containers ?? []).map((c) => `${c.name}:${c.state}:${c.exitCode ?? ''}:${c.ip}`).join(',');
     return `${h.name}=${h.ip},${h.kubeletRunning ? 1 : 0},${h.apiServer ?? ''},${containers}`;
   }).join(';');
-  const traffic = (facts.traffic ?? []).map((t) => `${t.from}>${t.to}>${t.kind}:${t.ratePerSecond.toFixed(1)}`).join(',');
-  return `${snapshot.revision}|${snapshot.clusters.length}|${hosts}|${traffic}`;
+  const metered: readonly (ServiceTrafficFacts & { readonly kind: string })[] = snapshot.traffic;
+  const traffic = metered.map((t) => `${t.from}>${t.to}>${t.kind}:${t.ratePerSecond.toFixed(1)}${t.via === undefined ? '' : `@${t.via}`}`).join(',');
+  const net: PacketWorld = snapshot;
+  const packets = (net.packets ?? [])
+    .filter((p) => p.at <= net.now && net.now - p.at < PACKET_TTL_MS)
+    .map((p) => `${p.fromPod ?? p.fromNode}>${p.toPod ?? p.toNode}/${Math.floor(p.at / PACKET_BUCKET_MS)}`)
+    .join(',');
+  return `${snapshot.revision}|${snapshot.clusters.length}|${hosts}|${traffic}|${packets}`;
 }

@@ -37,7 +37,11 @@ describe('toFlow over the real engine', () => {
     flow = toFlow(snapshotOf(world));
     expect(flow.nodes.find((n) => n.id === 'node/node2')?.data).toMatchObject({ badge: 'NotReady', membership: 'member' });
     expect(pods(flow).some((p) => p.parentId === 'node/node2' && p.data.name.startsWith('kube-proxy-'))).toBe(true);
-    expect(flow.edges).toEqual([]);
+    // The `kubernetes` Service's one endpoint is node1's address on 6443: the API server's static pod.
+    expect(flow.edges.map((e) => [e.id, e.source, e.target])).toEqual([
+      ['endpoint/default/kubernetes/kube-apiserver-node1', 'svc/default/kubernetes', 'pod/kube-system/kube-apiserver-node1'],
+    ]);
+    expect(flow.nodes.find((n) => n.id === 'svc/kube-system/kube-dns')).toMatchObject({ parentId: 'lane/services', data: { clusterIP: '10.96.0.10', summary: 'no endpoints' } });
 
     applyWeaveNow(init.cluster);
     const seen = new Set<string>();
@@ -46,14 +50,18 @@ describe('toFlow over the real engine', () => {
       world.advance(500);
       flow = toFlow(snapshotOf(world));
       for (const p of pods(flow)) if (p.data.name.startsWith('weave-net-')) seen.add(p.data.status);
-      if (flow.edges.length > 0) overlayAt = t;
+      if (flow.edges.some((e) => e.data?.kind === 'overlay')) overlayAt = t;
     }
     expect(overlayAt, 'the overlay appears once weave runs on both nodes').toBeDefined();
     expect([...seen].some((s) => s.startsWith('Init:') || s === 'PodInitializing')).toBe(true);
 
     world.advance(60_000);
     flow = toFlow(snapshotOf(world));
-    expect(flow.edges.map((e) => e.id)).toEqual(['overlay/weave-net/node1/node2']);
+    expect(flow.edges.filter((e) => e.data?.kind === 'overlay').map((e) => e.id)).toEqual(['overlay/weave-net/node1/node2']);
+    // kube-dns sends to both coredns pods once they run, from the Services lane above the hosts.
+    const dnsEdges = flow.edges.filter((e) => e.source === 'svc/kube-system/kube-dns');
+    expect(dnsEdges.map((e) => e.target).sort()).toEqual(pods(flow).filter((p) => p.data.name.startsWith('coredns-')).map((p) => p.id).sort());
+    expect(dnsEdges.every((e) => e.animated === false && e.data?.notReady === undefined)).toBe(true);
     expect(flow.nodes.filter((n) => n.type === 'host').map((n) => n.data)).toEqual([
       expect.objectContaining({ badge: 'Ready' }), expect.objectContaining({ badge: 'Ready' }),
     ]);

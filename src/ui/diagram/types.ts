@@ -21,7 +21,7 @@ export interface HostNodeData extends Record<string, unknown> {
 }
 
 export interface SectionNodeData extends Record<string, unknown> {
-  readonly kind: 'control-plane' | 'pending' | 'containers';
+  readonly kind: 'control-plane' | 'pending' | 'containers' | 'services' | 'workload';
   readonly title: string;
   readonly highlighted: boolean;
 }
@@ -36,6 +36,35 @@ export interface PodNodeData extends Record<string, unknown> {
   readonly ready: string;
   readonly restarts: number;
   readonly ip: string | undefined;
+  /** During a rolling update: which ReplicaSet the pod comes from ("new · rev 2"), `current` for the newest. */
+  readonly revision: RevisionTag | undefined;
+  readonly highlighted: boolean;
+}
+
+export interface RevisionTag {
+  readonly label: string;
+  readonly current: boolean;
+}
+
+/** A Service: kubectl get svc's columns and how many pods answer. */
+export interface ServiceNodeData extends Record<string, unknown> {
+  readonly namespace: string;
+  readonly name: string;
+  readonly type: string;
+  readonly clusterIP: string;
+  readonly ports: string;
+  /** "6 endpoints", "no endpoints", "2 endpoints, 1 not ready". */
+  readonly summary: string;
+  /** Whether any endpoint is ready (the colour cue: a Service nobody answers is drawn dashed). */
+  readonly serving: boolean;
+  readonly highlighted: boolean;
+}
+
+/** A node agent that is not a pod: the kubelet, the container runtime. */
+export interface AgentNodeData extends Record<string, unknown> {
+  readonly host: string;
+  readonly agent: 'kubelet' | 'runtime';
+  readonly label: string;
   readonly highlighted: boolean;
 }
 
@@ -55,16 +84,36 @@ export type HostFlowNode = Node<HostNodeData, 'host'>;
 export type SectionFlowNode = Node<SectionNodeData, 'section'>;
 export type PodFlowNode = Node<PodNodeData, 'pod'>;
 export type ContainerFlowNode = Node<ContainerNodeData, 'container'>;
-export type DiagramNode = HostFlowNode | SectionFlowNode | PodFlowNode | ContainerFlowNode;
+export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
+export type AgentFlowNode = Node<AgentNodeData, 'agent'>;
+export type DiagramNode = HostFlowNode | SectionFlowNode | PodFlowNode | ContainerFlowNode | ServiceFlowNode | AgentFlowNode;
+
+export type EdgeKind = 'overlay' | 'flow' | 'service' | 'packet';
+
+/**
+ * How a Service's edge reaches a pod: down from the Service to its own level in the gap above the
+ * hosts (`trunkY`, in flow coordinates), across to a lane `bus` px beside the pod's column, down that
+ * lane and into the pod's side, so edges run in the hosts' margins instead of over other pods.
+ */
+export interface ServiceRoute {
+  readonly trunkY: number;
+  readonly bus: number;
+}
 
 export interface LinkEdgeData extends Record<string, unknown> {
-  readonly kind: 'overlay' | 'flow';
+  readonly kind: EdgeKind;
   /** True when the animation budget or reduced motion turned a wanted animation off. */
   readonly stilled: boolean;
   /** Seconds per dash period of a moving flow: shorter when the rate is higher. */
   readonly duration?: number;
   /** Where the label goes: by the arrowhead, `index` of `count` stacked labels at that target; mid-edge when absent. */
   readonly labelSlot?: LabelSlot;
+  /** Service edges: the route through the margins. */
+  readonly route?: ServiceRoute;
+  /** Service edges to a not-ready endpoint (no traffic goes there): drawn dotted. */
+  readonly notReady?: boolean;
+  /** A lesson step points at this edge or at the Service it leaves. */
+  readonly highlighted?: boolean;
 }
 
 export interface LabelSlot {

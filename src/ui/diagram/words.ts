@@ -1,5 +1,5 @@
 /**
- * The diagram's words for containers and data flows, es and en (the rest of the picture speaks
+ * The diagram's words for containers, data flows and highlights, es and en (the rest of the picture speaks
  * kubectl's English: statuses, kinds). Docker's own status words ("Up", "Exited (137)") and the
  * unit "req/s" stay as the tools print them.
  */
@@ -21,6 +21,10 @@ const en = {
   service: (service: string) => `service ${service}`,
   running: (count: number, running: number) => `${count} ${count === 1 ? 'container' : 'containers'}, ${running} running.`,
   flows: 'Data flows',
+  /** Appended to a highlighted node's aria-label. */
+  highlighted: 'highlighted',
+  /** The tag drawn on a highlighted node (with its outline). */
+  highlightTag: 'look here',
 };
 
 export type DiagramWords = typeof en;
@@ -41,6 +45,8 @@ const es: DiagramWords = {
   service: (service) => `servicio ${service}`,
   running: (count, running) => `${count} ${count === 1 ? 'contenedor' : 'contenedores'}, ${running} en marcha.`,
   flows: 'Flujos de datos',
+  highlighted: 'destacado',
+  highlightTag: 'mira aquí',
 };
 
 const WORDS: Readonly<Record<Lang, DiagramWords>> = { en, es };

@@ -1,52 +1,108 @@
 /**
- * The one edge component: a straight line for the pod-network overlay between hosts, a curve with an
- * arrowhead for traffic (its direction stays readable when nothing moves). React Flow adds the
- * `animated` class (a moving dash) when toFlow grants an animation; a flow's dash period follows its
- * rate (`data.duration`). The label is HTML (it may wrap) and sits beside the line, not over it.
+ * The one edge component:
+ * - the pod-network overlay between hosts: a straight line;
+ * - traffic between containers: a curve with an arrowhead (its direction stays readable when nothing
+ *   moves), its dash period following the rate (`data.duration`), its label by the arrowhead;
+ * - a Service to an endpoint pod: an orthogonal route through the gap above the hosts and their side
+ *   margins (`data.route`), so it never runs over another pod; dotted when the endpoint is not ready;
+ * - a packet crossing the overlay: a faint path and a dot that travels it once (CSS motion path);
+ *   under reduced motion the dot waits at the destination and the path stays lit.
+ * React Flow adds the `animated` class (moving dashes) when toFlow grants an animation.
  */
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, Position, getBezierPath, getStraightPath, type EdgeProps } from '@xyflow/react';
-import type { DiagramEdge } from '../types';
+import type { DiagramEdge, ServiceRoute } from '../types';
 
-/** The arrowhead Diagram.tsx defines once for every flow edge. */
+/** The arrowheads Diagram.tsx defines once for every flow and Service edge. */
 export const FLOW_ARROW_ID = 'kp-dg-flow-arrow';
+export const SERVICE_ARROW_ID = 'kp-dg-service-arrow';
 /** Room for the arrowhead between a flow's label and its target; the height of one stacked label. */
 const LABEL_GAP = 12;
 const LABEL_ROW = 22;
+/** Corner radius of a Service edge's route. */
+const CORNER = 6;
 
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, data } = props;
-  const overlay = data?.kind === 'overlay';
-  const [path, labelX, labelY] = overlay
+  const kind = data?.kind ?? 'flow';
+  const route = data?.route;
+  const [path, labelX, labelY] = kind === 'overlay'
     ? getStraightPath({ sourceX, sourceY, targetX, targetY })
-    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+    : kind === 'service' && route !== undefined
+      ? [servicePath(sourceX, sourceY, targetX, targetY, targetPosition, route), targetX, targetY]
+      : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   // Hosts side by side: the label goes above a horizontal line; stacked: to the right of a vertical one.
   // A flow's label sits just before its arrowhead, stacked with the target's other labels.
   const vertical = sourcePosition === Position.Bottom || sourcePosition === Position.Top;
   const slot = data?.labelSlot;
   const [x, y] = slot === undefined ? [labelX, labelY] : [targetX - LABEL_GAP, targetY + (slot.index - (slot.count - 1) / 2) * LABEL_ROW];
-  const place = slot !== undefined ? 'translate(-100%, -50%)' : vertical ? 'translate(10px, -50%)' : 'translate(-50%, calc(-100% - 6px))';
+  const place = slot !== undefined ? 'translate(-100%, -50%)' : kind === 'packet' || !vertical ? 'translate(-50%, calc(-100% - 6px))' : 'translate(10px, -50%)';
+  const classes = [
+    `kp-dg-edge-${kind}`,
+    data?.stilled === true ? 'kp-dg-edge-stilled' : '',
+    data?.notReady === true ? 'kp-dg-edge-notready' : '',
+    data?.highlighted === true ? 'kp-dg-edge-highlighted' : '',
+  ].filter((c) => c !== '').join(' ');
+  const marker = kind === 'flow' ? FLOW_ARROW_ID : kind === 'service' && data?.notReady !== true ? SERVICE_ARROW_ID : undefined;
   return (
     <>
       <BaseEdge
         id={id}
         path={path}
-        className={`kp-dg-edge-${overlay ? 'overlay' : 'flow'}${data?.stilled === true ? ' kp-dg-edge-stilled' : ''}`}
+        className={classes}
         interactionWidth={0}
-        {...(overlay ? {} : { markerEnd: `url(#${FLOW_ARROW_ID})` })}
+        {...(marker === undefined ? {} : { markerEnd: `url(#${marker})` })}
         {...(data?.duration === undefined ? {} : { style: { animationDuration: `${data.duration}s` } })}
       />
-      {label !== undefined && label !== '' && (
+      {(kind === 'packet' || (label !== undefined && label !== '')) && (
         <EdgeLabelRenderer>
-          <div
-            className={`kp-dg-edge-label kp-dg-edge-label-${overlay ? 'overlay' : 'flow'}`}
-            style={{ transform: `translate(${x}px, ${y}px) ${place}` }}
-            aria-hidden="true"
-          >
-            {label}
-          </div>
+          {kind === 'packet' && (
+            <div className={`kp-dg-packet${data?.stilled === true ? ' kp-dg-packet-still' : ''}`} style={{ offsetPath: `path('${path}')` }} aria-hidden="true" />
+          )}
+          {label !== undefined && label !== '' && (
+            <div
+              className={`kp-dg-edge-label kp-dg-edge-label-${kind}`}
+              style={{ transform: `translate(${x}px, ${y}px) ${place}` }}
+              aria-hidden="true"
+            >
+              {label}
+            </div>
+          )}
         </EdgeLabelRenderer>
       )}
     </>
   );
 });
+
+/** Down to the Service's level, across to its lane in the margin, down beside the pod, into its side. */
+export function servicePath(sx: number, sy: number, tx: number, ty: number, targetPosition: Position, route: ServiceRoute): string {
+  const busX = targetPosition === Position.Right ? tx + route.bus : tx - route.bus;
+  return roundedPath([[sx, sy], [sx, route.trunkY], [busX, route.trunkY], [busX, ty], [tx, ty]], CORNER);
+}
+
+/** A polyline through `points` with each corner rounded (radius capped by the shorter leg); straight runs merge. */
+export function roundedPath(points: readonly (readonly [number, number])[], radius: number): string {
+  const pts = points.filter((p, i) => i === 0 || p[0] !== points[i - 1]![0] || p[1] !== points[i - 1]![1]);
+  const first = pts[0];
+  if (first === undefined) return '';
+  let d = `M${fmt(first[0])},${fmt(first[1])}`;
+  for (let i = 1; i < pts.length - 1; i++) {
+    const [px, py] = pts[i - 1]!;
+    const [cx, cy] = pts[i]!;
+    const [nx, ny] = pts[i + 1]!;
+    const inLen = Math.hypot(cx - px, cy - py);
+    const outLen = Math.hypot(nx - cx, ny - cy);
+    const r = Math.min(radius, inLen / 2, outLen / 2);
+    const ax = cx - ((cx - px) / inLen) * r;
+    const ay = cy - ((cy - py) / inLen) * r;
+    const bx = cx + ((nx - cx) / outLen) * r;
+    const by = cy + ((ny - cy) / outLen) * r;
+    d += ` L${fmt(ax)},${fmt(ay)} Q${fmt(cx)},${fmt(cy)} ${fmt(bx)},${fmt(by)}`;
+  }
+  const last = pts[pts.length - 1]!;
+  return pts.length === 1 ? d : `${d} L${fmt(last[0])},${fmt(last[1])}`;
+}
+
+function fmt(n: number): string {
+  return String(Math.round(n * 10) / 10);
+}

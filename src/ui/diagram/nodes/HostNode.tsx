@@ -8,6 +8,7 @@ import type { NodeProps } from '@xyflow/react';
 import type { HostFlowNode } from '../types';
 import type { PodCategory } from '../podStatus';
 import { Handles } from './Handles';
+import { HighlightTag } from './HighlightTag';
 import { StatusBadge } from './StatusBadge';
 
 function badgeCategory(data: HostFlowNode['data']): PodCategory {
@@ -20,6 +21,7 @@ export const HostNode = memo(function HostNode({ data }: NodeProps<HostFlowNode>
   return (
     <div className={`kp-dg-host kp-dg-host-${data.membership}${data.highlighted ? ' kp-dg-highlighted' : ''}`}>
       <Handles vertical />
+      <HighlightTag on={data.highlighted} />
       <div className="kp-dg-host-header" aria-hidden="true">
         <div className="kp-dg-host-line">
           <span className="kp-dg-host-name">{data.name}</span>

@@ -4,7 +4,8 @@
  */
 import { deepFreeze } from '../../../engine';
 import type {
-  ClusterSnapshot, ContainerSnapshot, ContainerState, ContainerStatus, DaemonSet, HostSnapshot, Node, Pod, Stored, WorldSnapshot,
+  ClusterSnapshot, ContainerSnapshot, ContainerState, ContainerStatus, DaemonSet, Endpoints, HostSnapshot, Node, Pod, ReplicaSet, Service, Stored,
+  WorldSnapshot,
 } from '../../../engine';
 
 const CREATED = '2023-06-01T09:00:00Z';
@@ -149,12 +150,79 @@ export function daemonSet(name: string, namespace: string, containers: readonly 
   });
 }
 
+export function replicaSet(name: string, namespace: string, deployment: string, revision: number, replicas: number): Stored<ReplicaSet> {
+  const hash = name.slice(name.lastIndexOf('-') + 1);
+  return deepFreeze({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      ...meta(name, namespace, { app: deployment, 'pod-template-hash': hash }),
+      annotations: { 'deployment.kubernetes.io/revision': String(revision) },
+      ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: deployment, uid: `deploy-${deployment}`, controller: true }],
+    },
+    spec: { replicas, selector: { matchLabels: { app: deployment, 'pod-template-hash': hash } }, template: { spec: { containers: [{ name: 'nginx', image: 'nginx' }] } } },
+    status: { replicas },
+  });
+}
+
+export interface ServiceSpec {
+  readonly type?: 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+  readonly clusterIP?: string;
+  readonly ports?: readonly { readonly port: number; readonly targetPort?: number; readonly nodePort?: number; readonly protocol?: 'TCP' | 'UDP'; readonly name?: string }[];
+  readonly selector?: Record<string, string>;
+  readonly externalName?: string;
+}
+
+export function service(name: string, namespace: string, spec: ServiceSpec): Stored<Service> {
+  return deepFreeze({
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: meta(name, namespace),
+    spec: {
+      type: spec.type ?? 'ClusterIP',
+      ...(spec.clusterIP === undefined ? {} : { clusterIP: spec.clusterIP, clusterIPs: [spec.clusterIP] }),
+      ...(spec.ports === undefined ? {} : { ports: spec.ports.map((p) => ({ protocol: 'TCP', targetPort: p.port, ...p })) }),
+      ...(spec.selector === undefined ? {} : { selector: spec.selector }),
+      ...(spec.externalName === undefined ? {} : { externalName: spec.externalName }),
+    },
+  });
+}
+
+export interface EndpointAddress {
+  readonly ip: string;
+  /** The pod behind the address (`targetRef`), in the Endpoints' namespace. */
+  readonly pod?: string;
+  readonly node?: string;
+}
+
+/** An Endpoints object as the endpoints controller writes it: one subset, ready and not-ready addresses. */
+export function endpoints(name: string, namespace: string, ports: readonly number[], ready: readonly EndpointAddress[], notReady: readonly EndpointAddress[] = []): Stored<Endpoints> {
+  const address = (a: EndpointAddress) => ({
+    ip: a.ip,
+    ...(a.node === undefined ? {} : { nodeName: a.node }),
+    ...(a.pod === undefined ? {} : { targetRef: { kind: 'Pod', namespace, name: a.pod } }),
+  });
+  return deepFreeze({
+    apiVersion: 'v1',
+    kind: 'Endpoints',
+    metadata: meta(name, namespace),
+    subsets: ready.length + notReady.length === 0 ? [] : [{
+      ...(ready.length === 0 ? {} : { addresses: ready.map(address) }),
+      ...(notReady.length === 0 ? {} : { notReadyAddresses: notReady.map(address) }),
+      ports: ports.map((port) => ({ port, protocol: 'TCP' })),
+    }],
+  });
+}
+
 export interface ClusterParts {
   readonly controlPlaneHost: string;
   readonly endpoint: string;
   readonly nodes?: readonly Stored<Node>[];
   readonly pods?: readonly Stored<Pod>[];
   readonly daemonsets?: readonly Stored<DaemonSet>[];
+  readonly replicasets?: readonly Stored<ReplicaSet>[];
+  readonly services?: readonly Stored<Service>[];
+  readonly endpoints?: readonly Stored<Endpoints>[];
 }
 
 export function cluster(parts: ClusterParts): ClusterSnapshot {
@@ -163,14 +231,18 @@ export function cluster(parts: ClusterParts): ClusterSnapshot {
     endpoint: parts.endpoint,
     nodes: parts.nodes ?? [],
     pods: parts.pods ?? [],
-    services: [],
+    services: parts.services ?? [],
+    endpoints: parts.endpoints ?? [],
     deployments: [],
-    replicasets: [],
+    replicasets: parts.replicasets ?? [],
     daemonsets: parts.daemonsets ?? [],
     namespaces: [],
   };
 }
 
-export function world(hosts: readonly HostSnapshot[], clusters: readonly ClusterSnapshot[] = [], revision = 1, traffic: WorldSnapshot['traffic'] = []): WorldSnapshot {
-  return { revision, now: revision * 1000, wallNow: Date.UTC(2023, 5, 1, 9, 0, 0) + revision * 1000, seed: 'diagram', hosts, clusters, traffic };
+export function world(
+  hosts: readonly HostSnapshot[], clusters: readonly ClusterSnapshot[] = [], revision = 1, traffic: WorldSnapshot['traffic'] = [],
+  packets: WorldSnapshot['packets'] = [],
+): WorldSnapshot {
+  return { revision, now: revision * 1000, wallNow: Date.UTC(2023, 5, 1, 9, 0, 0) + revision * 1000, seed: 'diagram', hosts, clusters, traffic, packets };
 }

@@ -4,7 +4,8 @@
  * Names are the ones public v1.27 transcripts show (coredns-5d78c9869d-…, weave-net-…).
  */
 import type { Pod, Stored, WorldSnapshot } from '../../../engine';
-import { cluster, daemonSet, host, node, pod, state, world, type ContainerSpec } from './builders';
+import type { Endpoints, Service } from '../../../engine';
+import { cluster, daemonSet, endpoints, host, node, pod, service, state, world, type ContainerSpec } from './builders';
 
 export const NODE1_IP = '192.168.0.8';
 export const NODE2_IP = '192.168.0.7';
@@ -95,6 +96,29 @@ export function weavePod(nodeName: 'node1' | 'node2', stage: WeaveStage): Stored
 
 const weaveDaemonSet = () => daemonSet('weave-net', 'kube-system', [{ name: 'weave' }, { name: 'weave-npc' }]);
 
+export const KUBE_DNS_IP = '10.96.0.10';
+
+/**
+ * The two Services every kubeadm cluster has: `kubernetes` (10.96.0.1:443, its endpoint the API
+ * server on node1:6443) and `kube-dns` (10.96.0.10, its endpoints the coredns pods once they run).
+ */
+function systemServices(coredns: readonly { readonly pod: string; readonly ip: string; readonly node: string }[] = []): { services: Stored<Service>[]; endpoints: Stored<Endpoints>[] } {
+  return {
+    services: [
+      service('kubernetes', 'default', { clusterIP: '10.96.0.1', ports: [{ name: 'https', port: 443, targetPort: 6443 }] }),
+      service('kube-dns', 'kube-system', {
+        clusterIP: KUBE_DNS_IP,
+        selector: { 'k8s-app': 'kube-dns' },
+        ports: [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'dns-tcp', port: 53 }, { name: 'metrics', port: 9153 }],
+      }),
+    ],
+    endpoints: [
+      endpoints('kubernetes', 'default', [6443], [{ ip: NODE1_IP }]),
+      endpoints('kube-dns', 'kube-system', [53, 9153], coredns.map((c) => ({ ip: c.ip, pod: c.pod, node: c.node }))),
+    ],
+  };
+}
+
 /** Two machines, no cluster yet. */
 export function beforeInit(): WorldSnapshot {
   return world([host('node1', NODE1_IP), host('node2', NODE2_IP)]);
@@ -109,6 +133,7 @@ export function afterInit(): WorldSnapshot {
       endpoint: ENDPOINT,
       nodes: [node('node1', { ip: NODE1_IP, controlPlane: true })],
       pods: [...COREDNS.map(corednsPending), ...staticPods(), kubeProxy('node1')],
+      ...systemServices(),
     })],
     2,
   );
@@ -123,6 +148,7 @@ export function afterJoin(): WorldSnapshot {
       endpoint: ENDPOINT,
       nodes: [node('node1', { ip: NODE1_IP, controlPlane: true }), node('node2', { ip: NODE2_IP })],
       pods: [...COREDNS.map(corednsPending), ...staticPods(), kubeProxy('node1'), kubeProxy('node2')],
+      ...systemServices(),
     })],
     3,
   );
@@ -141,6 +167,7 @@ export function duringWeave(node1: WeaveStage = '1/2', node2: WeaveStage = 'Init
         weavePod('node1', node1), weavePod('node2', node2),
       ],
       daemonsets: [weaveDaemonSet()],
+      ...systemServices(),
     })],
     4,
   );
@@ -159,6 +186,7 @@ export function afterWeave(): WorldSnapshot {
         ...staticPods(), kubeProxy('node1'), kubeProxy('node2'), weavePod('node1', '2/2'), weavePod('node2', '2/2'),
       ],
       daemonsets: [weaveDaemonSet()],
+      ...systemServices([{ pod: COREDNS[0], ip: '10.32.0.2', node: 'node1' }, { pod: COREDNS[1], ip: '10.44.0.1', node: 'node2' }]),
     })],
     5,
   );
