@@ -25,7 +25,7 @@ export interface Call {
   readonly io: Io;
   readonly shell: Shell;
   readonly host: ScriptHost;
-  /** The command's environment: exported variables plus `VAR=x cmd` assignments. */
+  /** The command's environment: exported variables plus `VAR=x cmd` assignments (computed when read). */
   readonly env: readonly (readonly [string, string])[];
   done(code: number): void;
 }
@@ -64,6 +64,7 @@ export class Shell {
   /** Ends the whole shell (a signal it has no trap for, when it is not PID 1). */
   private die: Done | undefined;
   private randomStream: ReturnType<ScriptHost['world']['random']['fork']> | undefined;
+  private readonly lookups = new Map<string, boolean>();
 
   constructor(private readonly opts: ShellOptions) {
     this.host = opts.host;
@@ -276,7 +277,7 @@ export class Shell {
     const builtin = this.builtin(name, args, io);
     if (builtin !== undefined) return k(builtin);
     const base = name.slice(name.lastIndexOf('/') + 1);
-    if (!hasBinary(this.host, name)) {
+    if (!this.found(name)) {
       io.err(this.notFound(name));
       return k(127);
     }
@@ -289,9 +290,22 @@ export class Shell {
       finished = true;
       k(code);
     };
-    const result = run({ name: base, args, io, shell: this, host: this.host, env: this.environment(assigns), done });
+    const environment = (): [string, string][] => this.environment(assigns);
+    const result = run({
+      name: base, args, io, shell: this, host: this.host, done,
+      get env() {
+        return environment();
+      },
+    });
     if (typeof result === 'number') return done(result);
     if (!finished) this.foreground = result;
+  }
+
+  /** PATH lookups, remembered: images do not change their programs while a script runs. */
+  private found(name: string): boolean {
+    let hit = this.lookups.get(name);
+    if (hit === undefined) this.lookups.set(name, (hit = hasBinary(this.host, name)));
+    return hit;
   }
 
   private notFound(name: string): string {
@@ -397,29 +411,34 @@ export class Shell {
   }
 
   expand(words: readonly Word[], io: Io): string[] {
-    return expandWords(words, this.expansion(io));
+    this.expansionIo = io;
+    return expandWords(words, this.expansion);
   }
 
   private expandOne(word: Word, io: Io): string {
-    return expandWord(word, this.expansion(io));
+    this.expansionIo = io;
+    return expandWord(word, this.expansion);
   }
 
-  private expansion(io: Io): Expansion {
-    return {
-      variable: (name) => this.variable(name),
-      assign: (name, value) => this.vars.set(name, value),
-      error: (text) => io.err(text),
-      substitute: (script) => {
-        // Command substitution runs in a subshell; what it prints by the time it returns is its value.
-        const child = new Shell({ ...this.opts, pid1: false, positional: this.positional });
-        for (const [k, v] of this.vars) child.vars.set(k, v);
-        let text = '';
-        child.runList(script, { out: (t) => { text += t; }, err: (t) => io.err(t) }, () => undefined);
-        child.kill();
-        return text;
-      },
-    };
-  }
+  /** One expansion context per shell (scripts expand words in tight loops: no closures per word). */
+  private readonly expansion: Expansion = {
+    variable: (name) => this.variable(name),
+    assign: (name, value) => this.vars.set(name, value),
+    error: (text) => this.expansionIo.err(text),
+    substitute: (script) => {
+      // Command substitution runs in a subshell; what it prints by the time it returns is its value.
+      const io = this.expansionIo;
+      const child = new Shell({ ...this.opts, pid1: false, positional: this.positional });
+      for (const [k, v] of this.vars) child.vars.set(k, v);
+      let text = '';
+      child.runList(script, { out: (t) => { text += t; }, err: (t) => io.err(t) }, () => undefined);
+      child.kill();
+      this.expansionIo = io;
+      return text;
+    },
+  };
+
+  private expansionIo: Io = { out: () => undefined, err: () => undefined };
 
   private variable(name: string): string | undefined {
     switch (name) {
