@@ -59,7 +59,7 @@ describe('Network routers and observers (what kube-proxy plugs in)', () => {
   it('tells the observer where each connection landed, from which hop and which client address', () => {
     const net = setup();
     const seen: string[] = [];
-    net.router = (from, ip, port) => (ip === '192.168.0.8' && port === 30080 ? { ip: '10.44.0.1', port: 80, at: 'node1' } : undefined);
+    net.router = (_from, ip, port) => (ip === '192.168.0.8' && port === 30080 ? { ip: '10.44.0.1', port: 80, at: 'node1' } : undefined);
     net.observer = (from, source, l) => seen.push(`${from} ${source ?? '-'} > ${l.host} ${l.address}:${l.port}`);
     net.dial('browser', '192.168.0.8', 30080);
     net.dial('node1', '10.44.0.1', 80, 'TCP', '10.32.0.2');

@@ -6,7 +6,7 @@ import { TestCluster } from '../testing/testCluster';
 
 const SERVICES = mustResolve('services');
 
-function svc(name: string, spec: Service['spec'], namespace = 'default'): Service {
+function svc(name: string, spec: NonNullable<Service['spec']>, namespace = 'default'): Service {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec };
 }
 

@@ -5,7 +5,7 @@ import type { Stored } from '../api/types';
 import { TestCluster } from '../testing/testCluster';
 import { deployment, pod } from '../testing/fixtures';
 
-function service(name: string, spec: Service['spec']): Service {
+function service(name: string, spec: NonNullable<Service['spec']>): Service {
   return { apiVersion: 'v1', kind: 'Service', metadata: { name, namespace: 'default', labels: { app: name } }, spec };
 }
 

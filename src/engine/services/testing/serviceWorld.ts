@@ -65,7 +65,7 @@ export class ServiceWorld {
     }));
   }
 
-  expose(name: string, spec: Service['spec']): Stored<Service> {
+  expose(name: string, spec: NonNullable<Service['spec']>): Stored<Service> {
     return this.must(this.cluster.store.create<Service>(R.services, { metadata: { name, namespace: 'default' }, spec }, 'user:kubectl'));
   }
 
