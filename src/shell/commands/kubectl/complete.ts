@@ -12,7 +12,7 @@ import { COMMAND_GROUPS } from './help';
 import { clientSettings, loadKubeconfig } from './kubeconfig';
 import { VERBS } from './verbs';
 
-const TYPE_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'explain', 'scale', 'rollout', 'patch', 'expose', 'logs', 'exec', 'cordon', 'uncordon', 'drain', 'taint']);
+const TYPE_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'explain', 'scale', 'rollout', 'patch', 'expose', 'logs', 'exec', 'cordon', 'uncordon', 'drain', 'taint', 'set', 'diff']);
 const CONFIG_SUBCOMMANDS = ['current-context', 'get-contexts', 'set-context', 'use-context', 'view'];
 
 function typeNames(): string[] {
@@ -101,7 +101,12 @@ export function completeKubectl(req: CompletionRequest): readonly string[] {
   }
   if (verb === undefined) return match(COMMAND_GROUPS.flatMap((g) => g.commands.map((c) => c.name)));
   if (verb === 'config') return positional.length === 0 ? match(CONFIG_SUBCOMMANDS) : [];
-  if (verb === 'create' && positional.length === 0) return match(['deployment', 'namespace']);
+  if (verbDef?.subcommands) {
+    // rollout status TYPE..., set image TYPE...; create's subcommands take a new NAME instead.
+    if (positional.length === 0) return match(verbDef.subcommands);
+    if (verb === 'create') return positional.length === 1 && ['service', 'svc'].includes(positional[0]!) ? match(['clusterip', 'loadbalancer', 'nodeport']) : [];
+    positional.shift();
+  }
   if (!TYPE_VERBS.has(verb)) return [];
   if (cur.includes('/')) {
     const type = resolveResourceType(cur.slice(0, cur.indexOf('/')));

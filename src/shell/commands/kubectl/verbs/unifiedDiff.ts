@@ -9,8 +9,8 @@ type Op = { readonly kind: ' ' | '-' | '+'; readonly text: string };
 
 const CONTEXT = 3;
 
-/** Line-level edit script, preferring deletions before insertions as GNU diff prints them. */
-function editScript(a: readonly string[], b: readonly string[]): Op[] {
+/** Which lines of each side are not in a longest common subsequence (deletions before insertions on ties). */
+function changedLines(a: readonly string[], b: readonly string[]): [boolean[], boolean[]] {
   const n = a.length;
   const m = b.length;
   // lcs[i][j]: the LCS length of a[i..] and b[j..]; objects are small (hundreds of lines).
@@ -20,19 +20,86 @@ function editScript(a: readonly string[], b: readonly string[]): Op[] {
       lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
     }
   }
-  const ops: Op[] = [];
+  const ca = new Array<boolean>(n).fill(false);
+  const cb = new Array<boolean>(m).fill(false);
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
     if (i < n && j < m && a[i] === b[j]) {
-      ops.push({ kind: ' ', text: a[i]! });
       i++;
       j++;
     } else if (i < n && (j >= m || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
-      ops.push({ kind: '-', text: a[i++]! });
+      ca[i++] = true;
     } else {
-      ops.push({ kind: '+', text: b[j++]! });
+      cb[j++] = true;
     }
+  }
+  return [ca, cb];
+}
+
+/**
+ * diffutils' shift_boundaries: slides each run of changed lines over identical neighbours so that
+ * runs merge, end as late as possible, and line up with a run of the other side, which is how GNU
+ * diff chooses among equally short scripts.
+ */
+function shiftBoundaries(lines: readonly string[], changed: boolean[], other: boolean[]): void {
+  const end = lines.length;
+  const at = (k: number) => k >= 0 && k < end && changed[k] === true;
+  const otherAt = (k: number) => k >= 0 && k < other.length && other[k] === true;
+  let i = 0;
+  let j = 0;
+  for (;;) {
+    while (i < end && !changed[i]) {
+      while (otherAt(j)) j++;
+      j++;
+      i++;
+    }
+    if (i === end) return;
+    let start = i;
+    while (at(++i));
+    while (otherAt(j)) j++;
+    let runLength: number;
+    let corresponding: number;
+    do {
+      runLength = i - start;
+      while (start > 0 && lines[start - 1] === lines[i - 1]) {
+        changed[--start] = true;
+        changed[--i] = false;
+        while (at(start - 1)) start--;
+        while (otherAt(--j));
+      }
+      corresponding = otherAt(j - 1) ? i : end;
+      while (i !== end && lines[start] === lines[i]) {
+        changed[start++] = false;
+        changed[i++] = true;
+        while (at(i)) i++;
+        while (otherAt(++j)) corresponding = i;
+      }
+    } while (runLength !== i - start);
+    while (corresponding < i) {
+      changed[--start] = true;
+      changed[--i] = false;
+      while (otherAt(--j));
+    }
+  }
+}
+
+/** The edit script from both sides' changed lines: each run's deletions, then its insertions. */
+function editScript(a: readonly string[], b: readonly string[]): Op[] {
+  const [ca, cb] = changedLines(a, b);
+  shiftBoundaries(a, ca, cb);
+  shiftBoundaries(b, cb, ca);
+  const ops: Op[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (i < a.length && !ca[i] && j < b.length && !cb[j]) {
+      ops.push({ kind: ' ', text: a[i++]! });
+      j++;
+      continue;
+    }
+    while (i < a.length && ca[i]) ops.push({ kind: '-', text: a[i++]! });
+    while (j < b.length && cb[j]) ops.push({ kind: '+', text: b[j++]! });
   }
   return ops;
 }
