@@ -99,6 +99,17 @@ describe('kube-proxy: no endpoints, no kube-proxy', () => {
   });
 });
 
+describe('NetworkPolicy', () => {
+  it('is stored but not enforced: a default-deny policy still lets every pod be reached', () => {
+    const { s, ip } = withWeb('netpol');
+    const created = s.cluster.store.create(mustResolve('networkpolicies'), {
+      metadata: { name: 'default-deny', namespace: 'default' }, spec: { podSelector: {}, policyTypes: ['Ingress'] },
+    }, 'user:kubectl');
+    expect(created.ok).toBe(true);
+    expect(s.connect('node1', ip, 80)).toMatch(/^web-/);
+  });
+});
+
 describe('traffic crossing the overlay', () => {
   it('is in the snapshot for pod traffic between nodes (with both pods), not within a node, and only for a while', () => {
     const { s, ip } = withWeb('packets');
