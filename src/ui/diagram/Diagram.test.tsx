@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import Diagram from './Diagram';
 import DiagramTable from './DiagramTable';
 import { afterInit, afterWeave, beforeInit } from './testing/fixtures';
+import { WEB_RS, webHundred, webPods, webRollout, webSix } from './testing/web';
 
 // Server rendering is enough to check what a learner (or a screen reader) is given: the test ids,
 // node ids, aria-labels and text. Layout, fitView and motion are the e2e suite's job.
@@ -48,5 +49,47 @@ describe('DiagramTable (the text view)', () => {
     expect(html).toContain('not in a cluster');
     expect(html).toMatch(/Pending — not scheduled<\/h3>/);
     expect(html).toMatch(/data-id="pod\/kube-system\/coredns-5d78c9869d-4xjkl".*Pending.*<td>0\/1<\/td><td>—<\/td>/);
+  });
+
+  it('lists the Services with kubectl get svc\'s columns and the pods behind each', () => {
+    const html = renderToStaticMarkup(<DiagramTable snapshot={webSix()} lang="en" />);
+    expect(html).toMatch(/<tr data-id="svc\/default\/web"><th scope="row"><span class="kp-dgt-pod">web<\/span><span class="kp-dgt-ns">default<\/span><\/th><td>ClusterIP<\/td><td>10\.96\.142\.7<\/td><td>80\/TCP<\/td>/);
+    const first = webPods(1, WEB_RS.v1)[0]!;
+    expect(html).toContain(`<ul class="kp-dgt-endpoints" aria-label="6 endpoints"><li>${first.ip}:80 → ${first.name}</li>`);
+    expect(html).toContain('<li>192.168.0.8:6443 → kube-apiserver-node1</li>');
+    expect(html).toMatch(/data-id="svc\/kube-system\/kube-dns">.*<td>53\/UDP,53\/TCP,9153\/TCP<\/td>/);
+  });
+
+  it('cuts a long endpoint list short, as kubectl describe does', () => {
+    const html = renderToStaticMarkup(<DiagramTable snapshot={webHundred()} lang="en" />);
+    expect(html).toContain('<li>+ 92 more</li>');
+  });
+
+  it('lists the workloads, and both ReplicaSets during a rollout', () => {
+    const six = renderToStaticMarkup(<DiagramTable snapshot={webSix()} lang="en" />);
+    expect(six).toMatch(/<tr data-id="workload\/default\/deployment\/web"><th scope="row"><span class="kp-dgt-pod">web deployment<\/span><span class="kp-dgt-ns">default<\/span><\/th><td>6 pods \(6 ready\)<\/td><td>rev 1<\/td><\/tr>/);
+    expect(six).toContain('<span class="kp-dgt-ns">default · web deployment</span>');
+    const rollout = renderToStaticMarkup(<DiagramTable snapshot={webRollout()} lang="en" />);
+    expect(rollout).toContain(`<td>8 pods (6 ready)</td><td>rolling update: new ${WEB_RS.v2} (rev 2): 3, old ${WEB_RS.v1} (rev 1): 5</td>`);
+  });
+});
+
+describe('Diagram: Services, workloads and rollouts on the picture', () => {
+  it('renders Services and node agents under their contract ids, and explains them in the legend', () => {
+    const html = renderToStaticMarkup(<Diagram snapshot={webRollout()} reducedMotion={false} />);
+    expect(html).toContain('data-id="svc/default/web"');
+    expect(html).toContain('data-id="kubelet/node2"');
+    expect(html).toContain('data-id="workload/node2/default/deployment/web"');
+    expect(html).toContain('web deployment: 8 pods (3 new, 5 old)');
+    expect(html).toContain('<span class="kp-dg-rev kp-dg-rev-new">▲ new · rev 2</span>');
+    expect(html).toContain('<span class="kp-dg-rev kp-dg-rev-old">▽ old · rev 1</span>');
+    expect(html).toContain('Service → its endpoint pods');
+    expect(html).toContain('ReplicaSet during a rolling update');
+  });
+
+  it('keeps the legend short before there is anything to explain', () => {
+    const html = renderToStaticMarkup(<Diagram snapshot={beforeInit()} reducedMotion={false} />);
+    expect(html).not.toContain('Service → its endpoint pods');
+    expect(html).not.toContain('ReplicaSet during a rolling update');
   });
 });

@@ -148,6 +148,24 @@ describe('toFlow: Services', () => {
     ]);
   });
 
+  it('counts requests the meter names by pod (`<node>/<namespace>/<pod>`) as the one Service in front of that pod', () => {
+    const pods = webPods(3, WEB_RS.v1);
+    // curl http://10.96.142.7 from node1, three times: kube-proxy picked two pods.
+    const traffic = [pods[0]!, pods[2]!].map((p) => ({ from: 'node1', to: `node2/default/${p.name}`, kind: 'http' as const, ratePerSecond: 0.4, meanLatencyMs: 2 }));
+    const flow = toFlow(webCluster({ pods, traffic }));
+    expect(edgesFrom(flow, 'svc/default/web').map((e) => e.animated)).toEqual([true, false, true]);
+    // kube-dns's pods are behind one Service too, but nothing called them.
+    expect(edgesFrom(flow, 'svc/kube-system/kube-dns').every((e) => e.animated === false)).toBe(true);
+  });
+
+  it('does not guess when two Services send to the same pod', () => {
+    const pods = webPods(2, WEB_RS.v1);
+    const twin = service('web-twin', 'default', { clusterIP: '10.96.9.9', selector: { app: 'web' }, ports: [{ port: 80 }] });
+    const traffic = [{ from: 'node1', to: `node2/default/${pods[0]!.name}`, kind: 'http' as const, ratePerSecond: 2, meanLatencyMs: 2 }];
+    const flow = toFlow(webCluster({ pods, traffic, extraServices: [twin], extraEndpoints: [endpoints('web-twin', 'default', [80], pods.map((p) => ({ ip: p.ip ?? '', pod: p.name })))] }));
+    expect(flow.edges.filter((e) => e.data?.kind === 'service').some((e) => e.animated === true)).toBe(false);
+  });
+
   it('keeps a hundred endpoints within the animation budget', () => {
     const pods = webPods(100, WEB_RS.v1, 'both');
     const traffic = pods.map((p) => ({ from: 'node1', to: `default/${p.name}`, via: 'default/web', kind: 'http' as const, ratePerSecond: 0.5, meanLatencyMs: 2 }));
