@@ -54,6 +54,7 @@ export function generate(inv: Invocation, args: readonly string[]): Generated | 
     case 'secret': {
       const [sub, ...names] = rest;
       if (sub === undefined) return groupHelp('secret', [['generic', 'Create a secret from a local file, directory, or literal value']]);
+      if (sub === 'tls' || sub === 'docker-registry') return { error: `"kubectl create secret ${sub}" is not available in this playground yet` };
       if (sub !== 'generic') return { error: `unknown command "${rest.join(' ')}"\nSee 'kubectl create secret -h' for help and examples` };
       return oneName(names, 'secret generic', (name) => createData(inv, name, true));
     }
@@ -64,6 +65,7 @@ export function generate(inv: Invocation, args: readonly string[]): Generated | 
       if (sub === undefined) {
         return groupHelp('service', [['clusterip', 'Create a ClusterIP service'], ['loadbalancer', 'Create a LoadBalancer service'], ['nodeport', 'Create a NodePort service']]);
       }
+      if (sub === 'externalname') return { error: '"kubectl create service externalname" is not available in this playground yet' };
       if (!type) return { error: `unknown command "${rest.join(' ')}"\nSee 'kubectl create service -h' for help and examples` };
       return oneName(names, `service ${sub}`, (name) => createService(inv, name, type));
     }

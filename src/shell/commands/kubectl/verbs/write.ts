@@ -4,12 +4,13 @@
  * errors (Invalid ones read "The Pod "x" is invalid: ..."), and the checks the API server makes
  * on what the generators send (names, service types and ports) that the store does not.
  */
-import { ApiError, errResult, mustResolve, type ApiResult, type KubeObject, type ResourceType, type Stored } from '../../../../engine';
+import { ApiError, errResult, mustResolve, resolvePath, type ApiResult, type KubeObject, type ResourceType } from '../../../../engine';
 import { toGoJson } from '../../../format/json';
 import { toYaml } from '../../../format/yaml';
 import type { ApiConnection } from '../client';
 import { flagString, type FlagDef } from '../flags';
 import type { Invocation } from '../invocation';
+import { parseOutput, printJsonpath, type OutputSpec } from '../printers/output';
 import { kindPrefix } from '../resources';
 
 export type DryRun = 'none' | 'client' | 'server';
@@ -20,8 +21,8 @@ export const DRY_RUN_FLAG: FlagDef = {
 };
 
 export const WRITE_OUTPUT_FLAG: FlagDef = {
-  name: 'output', short: 'o', kind: 'string', defaultText: "''", values: ['json', 'yaml', 'name'],
-  description: 'Output format. One of: (json, yaml, name).',
+  name: 'output', short: 'o', kind: 'string', defaultText: "''", values: ['json', 'yaml', 'name', 'jsonpath='],
+  description: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).',
 };
 
 /** The --dry-run value, or the error kubectl prints for a bad one. */
@@ -31,21 +32,41 @@ export function dryRunOf(inv: Invocation): DryRun | { error: string } {
   return { error: `Invalid dry-run value (${v}). Must be "none", "server", or "client".` };
 }
 
+const WRITE_FORMATS = 'go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,yaml';
+
+/** The -o printer of a write verb (no tables), or the error kubectl gives. */
+function outputOf(inv: Invocation): OutputSpec | string {
+  const o = flagString(inv.flags, 'output') ?? '';
+  const parsed = parseOutput(o, (path) => {
+    const r = inv.ctx.host.fs.readFile(resolvePath(path, inv.ctx.cwd));
+    return r.ok ? r.value : undefined;
+  });
+  if (!parsed.ok) return parsed.error.startsWith('unable to match') ? `unable to match a printer suitable for the output format "${o}", allowed formats are: ${WRITE_FORMATS}` : parsed.error;
+  if (o !== '' && (parsed.spec.kind === 'table' || parsed.spec.kind === 'custom-columns')) {
+    return `unable to match a printer suitable for the output format "${o}", allowed formats are: ${WRITE_FORMATS}`;
+  }
+  return parsed.spec;
+}
+
 /** -o must be one kubectl's write verbs know; undefined when it is fine. */
 export function badOutput(inv: Invocation): string | undefined {
-  const o = flagString(inv.flags, 'output');
-  if (o === undefined || o === '' || o === 'json' || o === 'yaml' || o === 'name') return undefined;
-  return `unable to match a printer suitable for the output format "${o}", allowed formats are: json,name,yaml`;
+  const spec = outputOf(inv);
+  return typeof spec === 'string' ? spec : undefined;
 }
 
 /** Prints the object per -o, or `<kind>/<name> <operation>` with the dry-run suffix. */
 export function printWritten(inv: Invocation, type: ResourceType, obj: KubeObject, operation: string, dryRun: DryRun): void {
-  const output = flagString(inv.flags, 'output') ?? '';
+  const spec = outputOf(inv);
   const name = obj.metadata?.name ?? '';
-  if (output === 'yaml') inv.out(toYaml(obj));
-  else if (output === 'json') inv.out(toGoJson(obj, dryRun === 'client' ? { indent: '    ', sortKeys: false } : undefined));
-  else if (output === 'name') inv.out(`${kindPrefix(type)}/${name}\n`);
-  else inv.out(`${kindPrefix(type)}/${name} ${operation}${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+  if (typeof spec === 'string') return;
+  if (spec.kind === 'yaml') inv.out(toYaml(obj));
+  else if (spec.kind === 'json') inv.out(toGoJson(obj, dryRun === 'client' ? { indent: '    ', sortKeys: false } : undefined));
+  else if (spec.kind === 'name') inv.out(`${kindPrefix(type)}/${name}\n`);
+  else if (spec.kind === 'jsonpath') {
+    const printed = printJsonpath(spec, obj);
+    inv.out(printed.text);
+    if (printed.error) inv.err(`error: ${printed.error}`);
+  } else inv.out(`${kindPrefix(type)}/${name} ${operation}${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}\n`);
 }
 
 /** cmdutil.CheckErr: Invalid errors as "The Kind "name" is invalid: ...", the rest as the server said. */
@@ -120,8 +141,3 @@ export function createOnServer(conn: ApiConnection, type: ResourceType, obj: Kub
 }
 
 const NAMESPACES = mustResolve('namespaces');
-
-/** An object read for an update, minus what the client never sends back. */
-export function editable(obj: Stored): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(obj)) as Record<string, unknown>;
-}
