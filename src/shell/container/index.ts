@@ -5,5 +5,5 @@
 export { runInContainer, promptFor, notFoundInImage } from './shell';
 export type { ContainerRun } from './shell';
 export { containerOf, ContainerHost } from './containerHost';
-export { containerCommands, imagePrograms } from './commands';
-export type { ExecTarget, ContainerFileView } from './target';
+export { containerCommands, hasProgram, imagePrograms } from './commands';
+export type { ExecTarget, ContainerFileView, ContainerIo } from './target';

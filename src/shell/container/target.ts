@@ -1,8 +1,8 @@
 /**
  * What the in-container shell needs of a running container: where it runs (node, address), who
  * it is (hostname), what it sees (files, environment, resolver) and what it runs (its command,
- * its image's userland). kubectl exec gets one from the kubelets (commands/kubectl/podRuntime.ts);
- * any other runtime can provide one the same way.
+ * its image's userland). The engine's pod runtime gives one (execTarget(...).host, a ScriptHost, fits
+ * this shape); any other runtime can provide one the same way.
  */
 /** A file view as a process inside the container sees it (image files, mounts, its writable layer). */
 export interface ContainerFileView {
@@ -32,5 +32,18 @@ export interface ExecTarget {
   readonly files: ContainerFileView;
   /** Resolves a name as the container's resolv.conf would (cluster DNS). */
   resolve(name: string): string | undefined;
+  /**
+   * Runs one of the image's own programs that the shell layer has no command for (busybox's ping,
+   * wget...), as the runtime implements them; `done` gets its status. Optional: without it such
+   * programs say they are not simulated.
+   */
+  run?(argv: readonly string[], io: ContainerIo, done: (code: number) => void): { signal(sig: 'SIGINT' | 'SIGTERM' | 'SIGKILL'): void };
+}
+
+/** Where a runtime-run program writes, and what a pipe gave it to read. */
+export interface ContainerIo {
+  out(text: string): void;
+  err(text: string): void;
+  readonly stdin?: string;
 }
 

@@ -6,14 +6,12 @@
  * specified" error), and the proxy subresources of services and pods, which reach the pod.
  */
 import {
-  RESOURCE_TYPES, apiVersionOf, mustResolve, resourceKey, type Endpoints, type HttpExchange, type Pod, type ResourceType, type Service, type Stored, type World,
+  RESOURCE_TYPES, apiVersionOf, mustResolve, podLogs, resourceKey, rfc3339Nano, type Endpoints, type HttpExchange, type Pod, type ResourceType, type Service, type Stored, type World,
 } from '../../../engine';
 import { toGoJson } from '../../format/json';
 import type { ApiConnection } from './client';
 import { kubectlRandom } from './client';
 import { forwardHttp, textResponse } from './forwarding';
-import { logInstanceFor, type LogInstance } from './logInstance';
-import { podRuntimeOf } from './podRuntime';
 import { SERVER_VERSION } from './versionInfo';
 
 type Obj = Record<string, unknown>;
@@ -156,24 +154,16 @@ export function answerApiRequest(p: ProxyContext, exchange: HttpExchange): void 
 }
 
 function answerLog(p: ProxyContext, exchange: HttpExchange, pod: Stored<Pod>, params: ReadonlyMap<string, string>): void {
-  const { world } = p;
-  const bad = (message: string) => exchange.respond(json(world, 400, statusObject(400, 'BadRequest', message)));
-  const containers = (pod.spec?.containers ?? []).map((c) => c.name);
-  const inits = (pod.spec?.initContainers ?? []).map((c) => c.name);
-  let container = params.get('container') ?? '';
-  if (container === '') {
-    if (containers.length !== 1) {
-      return bad(`a container name must be specified for pod ${pod.metadata.name}, choose one of: [${containers.join(' ')}]${inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : ''}`);
-    }
-    container = containers[0]!;
+  const { world, conn } = p;
+  const container = params.get('container') || undefined;
+  const found = podLogs(conn.cluster, pod.metadata.namespace ?? 'default', pod.metadata.name, { ...(container ? { container } : {}), previous: params.get('previous') === 'true' });
+  if (!found.ok) {
+    exchange.respond(json(world, found.status, statusObject(found.status, found.reason, found.message)));
+    return;
   }
-  if (![...containers, ...inits].includes(container)) return bad(`container ${container} is not valid for pod ${pod.metadata.name}`);
-  const inst: LogInstance = logInstanceFor(pod, container, params.get('previous') === 'true');
-  if (!inst.ok) return bad(inst.message);
   const tail = params.has('tailLines') ? Number(params.get('tailLines')) : undefined;
-  const log = podRuntimeOf(world).log(pod.metadata.namespace ?? 'default', pod.metadata.name, container, inst.id.replace(/^\w+:\/\//, ''));
   const stamps = params.get('timestamps') === 'true';
-  const text = (log?.entries(tail !== undefined && tail >= 0 ? { tail } : {}) ?? []).map((e) => `${stamps ? `${e.stamp} ` : ''}${e.line}\n`).join('');
+  const text = found.log.entries(tail !== undefined && tail >= 0 ? { tail } : {}).map((e) => `${stamps ? `${rfc3339Nano(e)} ` : ''}${e.line}\n`).join('');
   exchange.respond(textResponse(world, 200, text));
 }
 

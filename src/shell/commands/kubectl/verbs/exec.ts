@@ -4,12 +4,12 @@
  * shell (src/shell/container): `-it ... -- sh` is an interactive `/ # ` prompt until `exit`. A
  * non-zero status is reported as "command terminated with exit code N", as kubectl does.
  */
-import type { Pod, Stored } from '../../../../engine';
-import { runInContainer } from '../../../container';
+import { execTarget, podExecs, runCommand, type Pod, type Stored } from '../../../../engine';
+import { hasProgram, runInContainer, type ExecTarget } from '../../../container';
 import { sleep, type Effect, type Program } from '../../../types';
 import { flagBool, flagString } from '../flags';
 import { connectOrReport, fail, usageError, type Invocation, type Verb } from '../invocation';
-import { podRuntimeOf } from '../podRuntime';
+import { kubectlRandom } from '../client';
 import { chooseContainer, pickPod } from '../podTargets';
 import { parseGoDuration } from './goDuration';
 
@@ -46,8 +46,23 @@ function* run(inv: Invocation): Program {
   const choice = chooseContainer(pod, flagString(inv.flags, 'container'));
   if (!choice.ok) return fail(inv, `unable to upgrade connection: container not found ("${choice.name}")`);
   if (choice.notice && !flagBool(inv.flags, 'quiet')) inv.err(choice.notice);
-  const target = podRuntimeOf(inv.ctx.world).execTarget(pod.metadata.namespace ?? namespace, pod.metadata.name, choice.name);
-  if (!target) return fail(inv, `unable to upgrade connection: container not found ("${choice.name}")`);
+  const found = execTarget(conn.cluster, pod.metadata.namespace ?? namespace, pod.metadata.name, choice.name);
+  if (!found.ok) {
+    // A failed stream upgrade is kubectl's own error; anything else is the API server's answer.
+    if (found.message.startsWith('unable to upgrade') || found.message.startsWith('cannot exec')) return fail(inv, found.message);
+    inv.err(`Error from server (${found.reason}): ${found.message}\n`);
+    return 1;
+  }
+  const host = found.host;
+  // The container's own programs (busybox's ping, wget) run in the engine's pod runtime.
+  const target: ExecTarget = { ...host, run: (argv, io, done) => runCommand(host, argv, io, done) };
+  const world = inv.ctx.world;
+  podExecs(world).emit('exec', { namespace: pod.metadata.namespace ?? namespace, pod: pod.metadata.name, container: found.container, node: found.node, argv: command, at: world.now() });
+  if (!hasProgram(target, command[0]!)) {
+    // containerd cannot start the exec process: the API server reports it, kubectl exits 1.
+    const execId = kubectlRandom(world).hex(64);
+    return fail(inv, `Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${execId}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${command[0]}": executable file not found in $PATH: unknown`);
+  }
   const stdin = flagBool(inv.flags, 'stdin');
   let tty = flagBool(inv.flags, 'tty');
   if (tty && !(stdin && inv.ctx.stdin.isTerminal)) {

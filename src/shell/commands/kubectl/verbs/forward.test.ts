@@ -3,7 +3,6 @@ import { preloadCommands } from '../../../session/preload';
 import { STATUS_TEXT, mustResolve, textBytes, type HttpExchange, type Pod } from '../../../../engine';
 import { shellOn } from '../../../testing/harness';
 import { LiveCluster } from '../testing/live';
-import { StubPodRuntime } from '../testing/podRuntimeStub';
 
 const golden = (name: string, text: string) => expect(text).toMatchFileSnapshot(`golden/${name}.txt`);
 
@@ -14,7 +13,6 @@ beforeAll(async () => {
 /** A web deployment with a service (80 → 5678); each pod answers HTTP on port 5678 with its name and the path. */
 function webCluster(replicas = 1) {
   const c = new LiveCluster();
-  new StubPodRuntime(c.world);
   c.kubectl(`create deployment web --image=nginx --replicas=${replicas}`);
   c.kubectl('create service clusterip web --tcp=80:5678');
   c.advance(30_000);
@@ -121,8 +119,7 @@ describe('kubectl proxy', () => {
 
   it('pod logs through the API: one container implied, or the server asks which', async () => {
     const c = new LiveCluster();
-    new StubPodRuntime(c.world);
-    const node1 = shellOn(c.world, 'node1');
+      const node1 = shellOn(c.world, 'node1');
     const other = shellOn(c.world, 'node1');
     await node1.run('true');
     const job = node1.start('kubectl proxy');

@@ -3,16 +3,14 @@
  * set, service...: "Found 3 pods, using pod/..."), `-l` (every matching pod, the last 10 lines of
  * each unless --tail says otherwise), `-c`, `--all-containers`, `-p/--previous`, `--tail`,
  * `--since`/`--since-time`, `--timestamps`, `--prefix`, and `-f` (new lines as they come, until the
- * container stops or Ctrl+C; at most --max-log-requests streams). Which instance's log to read and
- * the errors for a container that has none follow the kubelet's validateContainerLogStatus.
+ * container stops or Ctrl+C; at most --max-log-requests streams). The kubelets keep the logs
+ * (the engine's podLogs picks the instance and words the API server's errors).
  */
-import { parseSelector, type Pod, type Stored } from '../../../../engine';
+import { parseSelector, podLogs, rfc3339Nano, type InstanceLog, type PodLogEntry, type Pod, type Stored } from '../../../../engine';
 import { sleep, type Effect, type Program } from '../../../types';
 import type { ApiConnection } from '../client';
 import { flagBool, flagInt, flagString } from '../flags';
 import { connectOrReport, fail, usageError, type Invocation, type Verb } from '../invocation';
-import { logInstanceFor } from '../logInstance';
-import { podRuntimeOf, type ContainerLog, type LogLine } from '../podRuntime';
 import { chooseContainer, pickPod, podsBySelector } from '../podTargets';
 import { LOGS_FLAGS, LOGS_HELP } from './logsHelp';
 import { parseGoDuration } from './goDuration';
@@ -30,8 +28,8 @@ interface Format {
   readonly prefix: boolean;
 }
 
-function formatLine(s: Stream, e: LogLine, f: Format): string {
-  return `${f.prefix ? `[pod/${s.pod.metadata.name}/${s.container}] ` : ''}${f.timestamps ? `${e.stamp} ` : ''}${e.line}\n`;
+function formatLine(s: Stream, e: PodLogEntry, f: Format): string {
+  return `${f.prefix ? `[pod/${s.pod.metadata.name}/${s.container}] ` : ''}${f.timestamps ? `${rfc3339Nano(e)} ` : ''}${e.line}\n`;
 }
 
 /** The streams a request reads: pods (by name, TYPE/NAME or selector) × containers. */
@@ -115,27 +113,25 @@ function* run(inv: Invocation): Program {
   if (follow && streams.length > maxRequests) {
     return fail(inv, `you are attempting to follow ${streams.length} log streams, but maximum allowed concurrency is ${maxRequests}, use --max-log-requests to increase the limit`);
   }
-  const runtime = podRuntimeOf(inv.ctx.world);
-  const open: { stream: Stream; log: ContainerLog | undefined }[] = [];
+  const open: { stream: Stream; log: InstanceLog }[] = [];
   let failed = false;
   for (const stream of streams) {
-    const inst = logInstanceFor(stream.pod, stream.container, previous);
-    if (!inst.ok) {
-      inv.err(`Error from server (BadRequest): ${inst.message}\n`);
+    const found = podLogs(conn.cluster, stream.pod.metadata.namespace ?? namespace, stream.pod.metadata.name, { container: stream.container, previous });
+    if (!found.ok) {
+      inv.err(`Error from server (${found.reason}): ${found.message}\n`);
       failed = true;
       if (!ignoreErrors) return 1;
       continue;
     }
-    const log = runtime.log(stream.pod.metadata.namespace ?? namespace, stream.pod.metadata.name, stream.container, inst.id.replace(/^\w+:\/\//, ''));
-    for (const e of log?.entries({ ...(tail !== undefined ? { tail } : {}), ...(sinceWallMs !== undefined ? { sinceWallMs } : {}) }) ?? []) inv.out(formatLine(stream, e, format));
-    open.push({ stream, log });
+    const entries = found.log.entries({ ...(tail !== undefined ? { tail } : {}), ...(sinceWallMs !== undefined ? { sinceWallMs } : {}) });
+    for (const e of entries) inv.out(formatLine(stream, e, format));
+    open.push({ stream, log: found.log });
   }
   if (!follow || previous) return failed ? 1 : 0;
   const queue: string[] = [];
   let live = 0;
   const offs: (() => void)[] = [];
   for (const { stream, log } of open) {
-    if (!log) continue;
     live++;
     offs.push(log.follow({ line: (e) => queue.push(formatLine(stream, e, format)), end: () => { live--; } }));
   }
