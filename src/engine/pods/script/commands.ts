@@ -1,10 +1,11 @@
 /**
  * The programs container command lines call, in busybox's (or coreutils') words: sleep, echo,
  * printf, date, hostname, cat, head, tail, wc, grep, seq, touch, rm, mkdir, ls, env, printenv, ps,
- * uname, id, whoami, pwd — plus ping and wget (their own modules). A program the image ships but
+ * uname, id, whoami, pwd — plus ping, wget, nslookup and nc (their own modules). A program the image ships but
  * the simulation does not model (`top`, `tail -f`, `nc -l`…) runs until it is stopped.
  */
 import type { Io } from './host';
+import { nc, nslookup } from './netTools';
 import { ping } from './ping';
 import type { Call, CommandImpl, Running } from './shell';
 import { wget } from './wget';
@@ -90,6 +91,8 @@ function printfFormat(format: string, args: readonly string[]): string {
 export const COMMANDS: Readonly<Record<string, CommandImpl>> = {
   ping,
   wget,
+  nslookup,
+  nc,
   sleep: (call) => {
     const values = call.args.map(seconds);
     if (values.length === 0 || values.some((v) => v === undefined)) {

@@ -16,7 +16,7 @@ function container(image = 'docker.io/library/alpine:latest') {
     world, node: 'node1', ip: '10.32.0.5', hostname: 'pingpong', flavour: podImage(image).flavour,
     client: { node: 'node1', ip: '10.32.0.5', name: 'node1/default/pingpong' }, files,
     env: [['PATH', '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin'], ['HOSTNAME', 'pingpong'], ['HOME', '/root']],
-    command: ['sh'], resolve: (name) => (name === 'pingpong' ? '10.32.0.5' : undefined),
+    command: ['sh'], resolve: (name) => (name === 'pingpong' ? '10.32.0.5' : name === 'web.default.svc.cluster.local.' ? '10.96.45.12' : undefined),
     setTimer: (ms, fn) => world.clock.schedule(ms, fn), clearTimer: (id) => world.clock.cancel(id),
   };
   let out = '';
@@ -89,5 +89,15 @@ describe('command lines in containers', () => {
     const c = container('docker.io/library/nginx:latest');
     c.run(['sh', '-c', 'ping 1.1.1.1']);
     expect(c.output()).toBe('sh: 1: ping: not found\n');
+  });
+
+  it("resolves with busybox's nslookup through the pod's search domains", () => {
+    const c = container();
+    c.run(['sh', '-c', 'nslookup web; nslookup nope']);
+    expect(c.output()).toBe([
+      'Server:\t\t10.96.0.10', 'Address:\t10.96.0.10:53', '', 'Name:\tweb.default.svc.cluster.local', 'Address: 10.96.45.12', '',
+      'Server:\t\t10.96.0.10', 'Address:\t10.96.0.10:53', '', "** server can't find nope: NXDOMAIN", '', '',
+    ].join('\n'));
+    expect(c.code()).toBe(1);
   });
 });
