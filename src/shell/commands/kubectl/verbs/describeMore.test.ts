@@ -22,6 +22,15 @@ describe('kubectl describe (workloads driven by the controllers)', () => {
     expect(c.kubectl(`describe rs ${rs}`).stdout).toMatch(/^Name: {11}web-\w+\nNamespace: {6}default\nSelector: {7}app=web,pod-template-hash=\w+\n/);
   });
 
+  it('service: NodePort, its Endpoints line from the endpoints controller, session affinity', async () => {
+    const c = new LiveCluster();
+    c.kubectl('create deployment web --image=nginx --replicas=3');
+    c.kubectl('expose deployment web --port=80 --type=NodePort');
+    c.advance(40_000);
+    await golden('describe-service-web-nodeport', c.kubectl('describe svc web').stdout);
+    expect(c.kubectl('describe svc web').stdout).toMatch(/\nEndpoints: +10\.\d+\.\d+\.\d+:80,10\.\d+\.\d+\.\d+:80,10\.\d+\.\d+\.\d+:80\n/);
+  });
+
   it('--show-events=false leaves the Events section out', () => {
     const c = new LiveCluster();
     expect(c.kubectl('describe node node2 --show-events=false').stdout).not.toContain('Events:');

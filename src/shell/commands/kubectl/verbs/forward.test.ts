@@ -50,6 +50,20 @@ describe('kubectl port-forward', () => {
     expect((await other.run('curl -s localhost:8080')).exitCode).toBe(7);
   });
 
+  it('reaches nginx running in the pod', async () => {
+    const c = new LiveCluster();
+    c.kubectl('create deployment nginx --image=nginx');
+    c.advance(30_000);
+    const node1 = shellOn(c.world, 'node1');
+    const other = shellOn(c.world, 'node1');
+    await node1.run('true');
+    const job = node1.start('kubectl port-forward deploy/nginx 8080:80');
+    node1.advance(200);
+    expect((await other.run('curl -s localhost:8080')).stdout).toContain('<h1>Welcome to nginx!</h1>');
+    node1.interrupt();
+    expect((await job.done()).output).toBe('Forwarding from 127.0.0.1:8080 -> 80\nForwarding from [::1]:8080 -> 80\nHandling connection for 8080\n');
+  });
+
   it('svc/NAME maps the service port to the pod\'s target port; --address 0.0.0.0 serves other nodes', async () => {
     const c = webCluster();
     c.kubectl(['patch', 'svc', 'web', '-p', '{"spec":{"ports":[{"port":8000,"targetPort":5678,"protocol":"TCP","name":"http"}]}}']);
