@@ -14,4 +14,8 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'docker-compose', summary: 'Define and run multi-container applications with Docker.', load: () => import('./compose').then((m) => m.dockerCompose) },
   { name: 'curl', summary: 'transfer a URL', load: () => import('./net').then((m) => m.curl) },
   { name: 'httping', summary: 'measure the latency of a webserver', load: () => import('./net').then((m) => m.httping) },
+  { name: 'ping', summary: 'send ICMP ECHO_REQUEST to network hosts', load: () => import('./netutils').then((m) => m.ping) },
+  { name: 'nslookup', summary: 'query Internet name servers', load: () => import('./netutils').then((m) => m.nslookup) },
+  { name: 'dig', summary: 'DNS lookup utility', load: () => import('./netutils').then((m) => m.dig) },
+  { name: 'wget', summary: 'The non-interactive network downloader.', load: () => import('./netutils').then((m) => m.wget) },
 ];
