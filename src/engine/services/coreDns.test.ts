@@ -64,6 +64,12 @@ describe('CoreDNS, as a pod asks it', () => {
     ]);
   });
 
+  it('answers a name as given when asked without the search list (a node asking 10.96.0.10 itself)', () => {
+    const ask = (name: string) => net.lookup({ cluster: s.cluster, node: 'node1', namespace: 'default', name, absolute: true });
+    expect(ask('web.default.svc.cluster.local')).toMatchObject({ outcome: 'answered', answer: { status: 'ok', addresses: [webIp] } });
+    expect(ask('web')).toMatchObject({ outcome: 'answered', answer: { status: 'nxdomain' }, tried: [{ name: 'web' }] });
+  });
+
   it('gives Service and endpoint addresses their names back', () => {
     expect(net.reverse(s.cluster, '10.96.0.10')).toBe('kube-dns.kube-system.svc.cluster.local');
     expect(net.reverse(s.cluster, webIp)).toBe('web.default.svc.cluster.local');

@@ -18,7 +18,7 @@ import type { Random } from '../random';
 import type { World } from '../world';
 import { NODE_PORT_FIRST, NODE_PORT_LAST } from './allocators';
 import { ClusterNet, type ProxyBackend } from './clusterNet';
-import { resolveFromPod, reverseName, type DnsAnswer } from './coreDns';
+import { answer, resolveFromPod, reverseName, type DnsAnswer } from './coreDns';
 import { setPacketProbe, type OverlayPacket } from './packetProbe';
 import { serviceEnv } from './serviceEnv';
 
@@ -41,6 +41,8 @@ export interface PodDnsQuery {
   /** The asking pod's namespace (its first search domain). */
   readonly namespace: string;
   readonly name: string;
+  /** Ask for the name as given, without the pod's search list (a node's `nslookup web.default.svc.cluster.local 10.96.0.10`). */
+  readonly absolute?: boolean;
 }
 
 export type PodDnsResult =
@@ -98,6 +100,12 @@ export class ServiceNetwork {
     const backends = net && this.backendsFor(net, q.node, server, 53, 'UDP');
     if (!net || !backends) return { outcome: 'timeout', server };
     if (backends.length === 0) return { outcome: 'refused', server };
+    if (q.absolute) {
+      return net.cached('', q.name, (): PodDnsResult => {
+        const a = answer(this.world, net, q.name);
+        return { outcome: 'answered', server, answer: a, tried: [a] };
+      });
+    }
     return net.cached(q.namespace, q.name, (): PodDnsResult => ({ outcome: 'answered', server, ...resolveFromPod(this.world, net, q.namespace, q.name) }));
   }
 
