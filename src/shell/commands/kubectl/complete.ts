@@ -13,7 +13,9 @@ import { clientSettings, loadKubeconfig } from './kubeconfig';
 import { VERBS } from './verbs';
 
 const TYPE_VERBS = new Set(['get', 'describe', 'delete', 'edit', 'label', 'annotate', 'explain', 'scale', 'rollout', 'patch', 'expose', 'logs', 'exec', 'cordon', 'uncordon', 'drain', 'taint', 'set', 'diff']);
-const CONFIG_SUBCOMMANDS = ['current-context', 'get-contexts', 'set-context', 'use-context', 'view'];
+const CONFIG_SUBCOMMANDS = ['current-context', 'delete-context', 'get-clusters', 'get-contexts', 'get-users', 'rename-context', 'set-context', 'use-context', 'view'];
+/** Verbs whose first argument is a pod (or TYPE/NAME), as kubectl's completion offers pod names for them. */
+const POD_VERBS = new Set(['logs', 'exec', 'port-forward', 'attach']);
 
 function typeNames(): string[] {
   const names = new Set<string>();
@@ -107,7 +109,8 @@ export function completeKubectl(req: CompletionRequest): readonly string[] {
     if (verb === 'create') return positional.length === 1 && ['service', 'svc'].includes(positional[0]!) ? match(['clusterip', 'loadbalancer', 'nodeport']) : [];
     positional.shift();
   }
-  if (!TYPE_VERBS.has(verb)) return [];
+  if (POD_VERBS.has(verb) && !cur.includes('/')) return positional.length === 0 ? match(objectNames(req, mustResolve('pods'))) : [];
+  if (!TYPE_VERBS.has(verb) && !POD_VERBS.has(verb)) return [];
   if (cur.includes('/')) {
     const type = resolveResourceType(cur.slice(0, cur.indexOf('/')));
     return type ? match(objectNames(req, type).map((n) => `${cur.slice(0, cur.indexOf('/'))}/${n}`)) : [];
