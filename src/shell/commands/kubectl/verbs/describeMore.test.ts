@@ -31,6 +31,15 @@ describe('kubectl describe (workloads driven by the controllers)', () => {
     expect(c.kubectl('describe svc web').stdout).toMatch(/\nEndpoints: +10\.\d+\.\d+\.\d+:80,10\.\d+\.\d+\.\d+:80,10\.\d+\.\d+\.\d+:80\n/);
   });
 
+  it('repeated events show their count and span: a crash-looping pod\'s BackOff', () => {
+    const c = new LiveCluster();
+    c.kubectl(['run', 'crash', '--image=busybox', '--', 'sh', '-c', 'exit 1']);
+    c.advance(120_000);
+    const out = c.kubectl('describe pod crash').stdout;
+    expect(out).toMatch(/\n {2}Warning {2}BackOff +\d+s \(x\d+ over \d+(?:m\d*)?s?\) +kubelet +Back-off restarting failed container crash in pod crash_default\(/);
+    expect(c.kubectl('get pod crash --no-headers').stdout).toMatch(/^crash +0\/1 +(CrashLoopBackOff|Error) +\d+ \(\d+s ago\)/);
+  });
+
   it('--show-events=false leaves the Events section out', () => {
     const c = new LiveCluster();
     expect(c.kubectl('describe node node2 --show-events=false').stdout).not.toContain('Events:');
