@@ -21,6 +21,8 @@ const LABEL_GAP = 12;
 const LABEL_ROW = 22;
 /** Corner radius of a Service edge's route. */
 const CORNER = 6;
+/** How far up the margin a Service edge's moving stretch starts (about two dash periods). */
+const STUB_RISE = 32;
 
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, data } = props;
@@ -52,8 +54,16 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
         className={classes}
         interactionWidth={0}
         {...(marker === undefined ? {} : { markerEnd: `url(#${marker})` })}
-        {...(data?.duration === undefined ? {} : { style: { animationDuration: `${data.duration}s` } })}
+        {...(data?.duration === undefined || kind === 'service' ? {} : { style: { animationDuration: `${data.duration}s` } })}
       />
+      {kind === 'service' && route !== undefined && props.animated === true && (
+        <path
+          d={serviceStub(targetX, targetY, targetPosition, route)}
+          className="kp-dg-edge-service-stub"
+          fill="none"
+          {...(data?.duration === undefined ? {} : { style: { animationDuration: `${data.duration}s` } })}
+        />
+      )}
       {(kind === 'packet' || (label !== undefined && label !== '')) && (
         <EdgeLabelRenderer>
           {kind === 'packet' && (
@@ -78,6 +88,16 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
 export function servicePath(sx: number, sy: number, tx: number, ty: number, targetPosition: Position, route: ServiceRoute): string {
   const busX = targetPosition === Position.Right ? tx + route.bus : tx - route.bus;
   return roundedPath([[sx, sy], [sx, route.trunkY], [busX, route.trunkY], [busX, ty], [tx, ty]], CORNER);
+}
+
+/**
+ * The last stretch of a Service edge, down the margin and into the pod: where requests arrive. Only
+ * this part moves. A moving dash repaints its whole path every frame, and a Service's full routes
+ * span the picture: a hundred of them cost most of the frame budget, a hundred short stubs nothing.
+ */
+export function serviceStub(tx: number, ty: number, targetPosition: Position, route: ServiceRoute): string {
+  const busX = targetPosition === Position.Right ? tx + route.bus : tx - route.bus;
+  return roundedPath([[busX, ty - STUB_RISE], [busX, ty], [tx, ty]], CORNER);
 }
 
 /** A polyline through `points` with each corner rounded (radius capped by the shorter leg); straight runs merge. */
