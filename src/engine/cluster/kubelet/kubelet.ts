@@ -23,7 +23,7 @@ import { PROFILES, type ContainerBehaviour, type LifecycleProfile } from './life
 import { PodWorker } from './podWorker';
 import type { AllocateResult, NetworkState, RuntimeEnv } from './runtimeEnv';
 import { allocatePodIp } from './ipam';
-import { manifestsSignature, readStaticPods, type StaticPod } from './staticPods';
+import { ManifestWatch, readStaticPods, type StaticPod } from './staticPods';
 import { reconcileLease, reconcileNode, reconcilePod, recordPodEvent } from './kubeletApi';
 import { rfc3339Micro } from '../../util/time';
 import { mustResolve } from '../../api/resources';
@@ -62,7 +62,7 @@ export class Kubelet implements Controller, KubeletHandle {
   private readonly random: Random;
   private readonly env: RuntimeEnv;
   private tickTimer: number | undefined;
-  private manifestsSig = '';
+  private readonly manifests = new ManifestWatch();
   private network: NetworkState = { kind: 'not-ready' };
   private lastStatusAt = -Infinity;
   private unlisten: (() => void) | undefined;
@@ -211,9 +211,7 @@ export class Kubelet implements Controller, KubeletHandle {
 
   private housekeeping(): void {
     if (!this.running) return;
-    const sig = manifestsSignature(this.host.fs);
-    if (sig !== this.manifestsSig) {
-      this.manifestsSig = sig;
+    if (this.manifests.changed(this.host.fs)) {
       this.syncStaticPods();
     }
     const network = this.computeNetwork();

@@ -22,14 +22,30 @@ export interface StaticPod {
   readonly hash: string;
 }
 
-/** A cheap fingerprint of the directory: names, sizes and modification times. */
-export function manifestsSignature(fs: VirtualFs, dir = MANIFESTS_DIR): string {
-  const entries = fs.readdir(dir);
-  if (!entries.ok) return '';
-  return entries.value.filter(isManifestName).map((name) => {
-    const st = fs.stat(`${dir}/${name}`);
-    return st.ok ? `${name}:${st.value.size}:${st.value.mtimeMs}` : name;
-  }).join('|');
+/**
+ * Notices changes in the manifests directory, as the kubelet's inotify watch does: a file added,
+ * removed or rewritten. Files are compared by their text (the filesystem hands back the string it
+ * stores, so an untouched file compares in constant time): the kubelet looks every few seconds on
+ * every node, and stat-ing each file would measure its size in bytes every time.
+ */
+export class ManifestWatch {
+  private seen = new Map<string, string>();
+
+  /** True when the directory differs from the last call's (the first call: when it holds manifests). */
+  changed(fs: VirtualFs, dir = MANIFESTS_DIR): boolean {
+    const entries = fs.readdir(dir);
+    const names = entries.ok ? entries.value.filter(isManifestName) : [];
+    let changed = names.length !== this.seen.size;
+    const now = new Map<string, string>();
+    for (const name of names) {
+      const text = fs.readFile(`${dir}/${name}`);
+      const content = text.ok ? text.value : '';
+      now.set(name, content);
+      if (!changed && this.seen.get(name) !== content) changed = true;
+    }
+    this.seen = now;
+    return changed;
+  }
 }
 
 /** Reads the manifests; files that do not parse into a Pod are skipped, as the kubelet logs and skips them. */
