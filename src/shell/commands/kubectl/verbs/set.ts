@@ -7,6 +7,7 @@ import { deepClone, type Container, type Stored } from '../../../../engine';
 import { sleep, type Program } from '../../../types';
 import { flagBool, flagString, flagStrings } from '../flags';
 import { connectOrReport, done, fail, type Invocation, type Verb } from '../invocation';
+import { parseResourceArgs } from '../resources';
 import { findTargets, resourcesAndPairs } from './targets';
 import { apiErrorText, badOutput, dryRunOf, DRY_RUN_FLAG, printWritten, WRITE_OUTPUT_FLAG } from './write';
 
@@ -93,6 +94,8 @@ export function changeCause(inv: Invocation): string {
 function* setImage(inv: Invocation, args: readonly string[]): Program {
   const split = resourcesAndPairs(args, 'image');
   if (typeof split === 'string') return fail(inv, split);
+  const resources = parseResourceArgs(split.resources, false);
+  if (!resources.ok) return fail(inv, resources.error);
   if (split.pairs.length === 0) return fail(inv, 'at least one image update is required');
   const images = new Map<string, string>();
   for (const p of split.pairs) {
