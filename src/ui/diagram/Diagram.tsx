@@ -19,6 +19,7 @@ import { useDiagramFlow } from './useDiagramFlow';
 import { useLang } from './useLang';
 import type { Lang } from '../../store';
 import { useLayoutDirection } from './useLayoutDirection';
+import { boxInView } from './viewport';
 
 export interface DiagramProps {
   readonly snapshot: WorldSnapshot;
@@ -139,11 +140,7 @@ function FitOnChange({ flow, direction, reducedMotion }: { flow: Flow; direction
     shown.current = { count, direction };
     if (highlighted !== '' && width > 0 && height > 0) {
       const ids = highlighted.split('\n');
-      const box = getNodesBounds(ids);
-      const { x, y, zoom } = getViewport();
-      const view = { left: -x / zoom, top: -y / zoom, right: (width - x) / zoom, bottom: (height - y) / zoom };
-      const visible = box.x >= view.left && box.y >= view.top && box.x + box.width <= view.right && box.y + box.height <= view.bottom;
-      if (!visible) {
+      if (!boxInView(getNodesBounds(ids), getViewport(), { width, height })) {
         void fitView({ ...FIT_VIEW, nodes: ids.map((id) => ({ id })), maxZoom: HIGHLIGHT_MAX_ZOOM, duration });
         return;
       }
