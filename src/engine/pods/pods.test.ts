@@ -107,6 +107,15 @@ describe('real lifecycles from real exits', () => {
     });
   });
 
+  it('a server that exits as it starts (a bad $PORT) crash-loops with its own message', () => {
+    const t = new PodPlayground();
+    t.run('badport', { image: 'jpetazzo/color', env: [{ name: 'PORT', value: 'eighty' }] });
+    expect(t.statuses('badport', 30_000)).toEqual(expect.arrayContaining(['Error', 'CrashLoopBackOff']));
+    expect(t.logs('badport')).toEqual([
+      "Couldn't create server on port eighty (listen tcp: address eighty: invalid port).", 'You can change the port by setting the PORT environment variable.',
+    ]);
+  });
+
   it('restartPolicy Never and OnFailure: Completed and Error stay', () => {
     const t = new PodPlayground();
     t.run('job', { image: 'busybox', command: ['sh', '-c', 'echo done'] }, { restartPolicy: 'Never' });

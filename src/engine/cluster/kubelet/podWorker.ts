@@ -188,6 +188,11 @@ export class PodWorker {
     this.env.changed(this);
     this.env.containerStarted(this, c.spec.name);
     instance?.start((code) => this.processExited(c, startedAt, code));
+    // A program may end at once (a bad $PORT): nothing more to watch then.
+    if (c.state.kind !== 'running' || c.state.startedAt !== startedAt) {
+      if (then[0]) startContainer(this, then[0], then.slice(1));
+      return;
+    }
     const b = this.behaviour(c);
     const crash = b.firstStartCrash;
     if (crash && !c.crashed && c.restartCount === 0) {
