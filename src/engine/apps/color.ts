@@ -31,11 +31,12 @@ export const colorProgram: ProgramMain = (sb, exitFn) => {
   const p = new ProgramBase(sb, exitFn);
   const world = p.world;
   const random = world.random.fork(`jpetazzo/color/${sb.id}`);
-  const port = Number(sb.env['PORT'] || '80');
+  const portText = sb.env['PORT'] || '80';
+  const port = Number(portText);
   const hostname = sb.env['HOSTNAME'] ?? sb.hostname;
   const namespace = sb.env['NAMESPACE'] || sb.readFile?.(SERVICE_ACCOUNT_NAMESPACE) || '';
 
-  p.out(`Starting HTTP server (linux/amd64) listening on port ${port}.`);
+  p.out(`Starting HTTP server (linux/amd64) listening on port ${portText}.`);
   const service: HttpService = {
     kind: 'http',
     owner: p.owner,
@@ -53,7 +54,9 @@ export const colorProgram: ProgramMain = (sb, exitFn) => {
     },
   };
   if (!Number.isInteger(port) || port <= 0 || port > 65535) {
-    p.out(`Couldn't create server on port ${sb.env['PORT']} (listen tcp: address ${sb.env['PORT']}: invalid port).`);
+    // Go's net package: a name is looked up as a service, a number must fit in 16 bits.
+    const why = /^\d+$/.test(portText) ? `address ${portText}: invalid port` : `lookup tcp/${portText}: unknown port`;
+    p.out(`Couldn't create server on port ${portText} (listen tcp: ${why}).`);
     p.out('You can change the port by setting the PORT environment variable.');
     p.exit(1);
     return signals(p, () => undefined);

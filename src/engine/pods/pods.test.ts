@@ -112,7 +112,8 @@ describe('real lifecycles from real exits', () => {
     t.run('badport', { image: 'jpetazzo/color', env: [{ name: 'PORT', value: 'eighty' }] });
     expect(t.statuses('badport', 30_000)).toEqual(expect.arrayContaining(['Error', 'CrashLoopBackOff']));
     expect(t.logs('badport')).toEqual([
-      "Couldn't create server on port eighty (listen tcp: address eighty: invalid port).", 'You can change the port by setting the PORT environment variable.',
+      'Starting HTTP server (linux/amd64) listening on port eighty.',
+      "Couldn't create server on port eighty (listen tcp: lookup tcp/eighty: unknown port).", 'You can change the port by setting the PORT environment variable.',
     ]);
   });
 
