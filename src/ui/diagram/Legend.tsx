@@ -39,7 +39,7 @@ export const Legend = memo(function Legend({ services, packets, rollout, highlig
       {services && (
         <li>
           <span className="kp-dg-swatch-line kp-dg-swatch-service" aria-hidden="true" />
-          Service → its endpoint pods (dotted: not ready; moving: requests)
+          Service → its endpoint pods (dotted: not ready; moving, or dashed under reduced motion: requests)
         </li>
       )}
       {packets && (

@@ -81,4 +81,29 @@ describe('the diagram over Services, workloads and the overlay on the real engin
     }
     expect(packets[0]).toMatchObject({ source: 'pod/default/pingpong', target: 'node/node1', label: 'ping', sourceHandle: 'out-left', targetHandle: 'in-right' });
   });
+
+  it('moves the edges of the Services DockerCoins\' worker calls, as the workshop deploys it', async () => {
+    const playground = new Playground({ seed: 'diagram-dockercoins-k8s', epochMs: Date.UTC(2023, 5, 1, 9, 0, 0) });
+    const init = must(kubeadmInitNow(playground.world, 'node1'));
+    must(kubeadmJoinNow(playground.world, 'node2', init.cluster, init.token));
+    applyWeaveNow(init.cluster);
+    playground.advance(90_000);
+    await run(playground, 'node1', `${K} create deployment redis --image=redis`);
+    await run(playground, 'node1', `for s in hasher rng webui worker; do ${K} create deployment $s --image=dockercoins/$s:v0.1; done`);
+    await run(playground, 'node1', `${K} expose deployment redis --port 6379`);
+    await run(playground, 'node1', `${K} expose deployment rng --port 80`);
+    await run(playground, 'node1', `${K} expose deployment hasher --port 80`);
+    await run(playground, 'node1', `${K} expose deploy/webui --type=NodePort --port=80`);
+    playground.advance(60_000);
+    const flow = toFlow(snapshotOf(playground.world));
+    const moving = (svc: string) => serviceEdges(flow, `svc/default/${svc}`).map((e) => e.animated);
+    expect(moving('rng')).toEqual([true]);
+    expect(moving('hasher')).toEqual([true]);
+    expect(moving('redis')).toEqual([true]);
+    // Nobody has opened the web UI: its NodePort Service stands still.
+    expect(moving('webui')).toEqual([false]);
+    expect(flow.nodes.find((n) => n.id === 'svc/default/webui')?.data).toMatchObject({ type: 'NodePort', ports: expect.stringMatching(/^80:3\d{4}\/TCP$/) });
+    // Everything runs on node2: no packet crossed the overlay.
+    expect(flow.edges.some((e) => e.data?.kind === 'packet')).toBe(false);
+  });
 });
