@@ -145,7 +145,8 @@ function* run(inv: Invocation): Program {
   const ignoreNotFound = flagBool(inv.flags, 'ignore-not-found');
   const errors = ignoreNotFound ? fetched.errors.filter((e) => !e.includes('(NotFound)')) : fetched.errors;
   const sortBy = flagString(inv.flags, 'sort-by');
-  if (sortBy !== undefined && sortBy !== '') {
+  if (watch && sortBy) inv.err('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
+  if (sortBy !== undefined && sortBy !== '' && !watch) {
     const sortedGroups: Fetched[] = [];
     for (const g of groups) {
       const sorted = sortObjects(g.objects, sortBy);

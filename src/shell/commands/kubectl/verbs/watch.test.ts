@@ -42,8 +42,9 @@ describe('kubectl get -w', () => {
     expect(r.stdout.split('\n').filter(Boolean).filter((l) => l === `pod/${victim}`).length).toBeGreaterThanOrEqual(2);
   });
 
-  it('watches one type only', () => {
+  it('watches one type only, and ignores --sort-by', () => {
     const c = new LiveCluster();
     expect(c.kubectl('get pods,svc -w')).toMatchObject({ stderr: 'error: you may only specify a single resource type\n', exitCode: 1 });
+    expect(c.kubectl('get ns -w --sort-by=.metadata.name', { interruptAfterMs: 500 }).stderr).toBe('warning: --watch or --watch-only requested, --sort-by will be ignored\n');
   });
 });
