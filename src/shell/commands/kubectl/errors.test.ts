@@ -39,6 +39,6 @@ describe('kubectl usage errors and help', () => {
     expect(p.kubectl('apply').stderr).toBe('error: must specify one of -f and -k\n');
     await golden('delete-nothing', p.kubectl('delete').stderr);
     expect(p.kubectl('delete pods').stderr).toBe('error: resource(s) were provided, but no name was specified\n');
-    expect(p.kubectl('attach x').stderr).toBe('error: "kubectl attach" is not available in this playground yet\n');
+    expect(p.kubectl('cp x y').stderr).toBe('error: "kubectl cp" is not available in this playground yet\n');
   });
 });
