@@ -8,7 +8,7 @@ import { deepClone, deepEqual, loadYamlDocuments, type Stored } from '../../../.
 import { goYamlError } from '../../../format/yamlErrors';
 import { sleep, type Program } from '../../../types';
 import { flagString } from '../flags';
-import { connectOrReport, fail, usageError, type Invocation, type Verb } from '../invocation';
+import { connectOrReport, fail, type Invocation, type Verb } from '../invocation';
 import { findTargets } from './targets';
 import { apiErrorText, badOutput, dryRunOf, DRY_RUN_FLAG, printWritten, WRITE_OUTPUT_FLAG } from './write';
 
@@ -100,13 +100,16 @@ export function jsonPatch(target: unknown, ops: readonly unknown[]): unknown {
 
 function* run(inv: Invocation): Program {
   const patchText = flagString(inv.flags, 'patch');
-  if (patchText === undefined) return usageError(inv, 'must specify -p to patch');
+  if (patchText === undefined) return fail(inv, 'must specify --patch or --patch-file containing the contents of the patch');
   const type = flagString(inv.flags, 'type') ?? 'strategic';
-  if (!['strategic', 'merge', 'json'].includes(type)) return usageError(inv, `--type must be one of [json merge strategic], not "${type}"`);
+  if (!['strategic', 'merge', 'json'].includes(type)) return fail(inv, `--type must be one of [json merge strategic], not "${type}"`);
   const read = loadYamlDocuments(patchText, 'kubernetes');
   if (!read.ok) return fail(inv, `unable to parse "${patchText}": ${goYamlError(patchText, read.problem)}`);
   const patch = read.value[0];
-  if (type === 'json' ? !Array.isArray(patch) : !isObj(patch)) return fail(inv, `unable to parse "${patchText}": ${type === 'json' ? 'json: cannot unmarshal object into Go value of type jsonpatch.Patch' : 'error unmarshaling JSON: json: cannot unmarshal into Go value of type map[string]interface {}'}`);
+  if (type === 'json' ? !Array.isArray(patch) : !isObj(patch)) {
+    inv.err(`Error from server (BadRequest): json: cannot unmarshal ${Array.isArray(patch) ? 'array' : isObj(patch) ? 'object' : 'string'} into Go value of type ${type === 'json' ? 'jsonpatch.Patch' : 'map[string]interface {}'}\n`);
+    return 1;
+  }
   const dryRun = dryRunOf(inv);
   if (typeof dryRun !== 'string') return fail(inv, dryRun.error);
   const badO = badOutput(inv);
@@ -127,6 +130,9 @@ function* run(inv: Invocation): Program {
       continue;
     }
     const result = next as Stored;
+    // Empty maps are dropped when the server stores the object (omitempty).
+    const meta = result.metadata as { labels?: object; annotations?: object };
+    for (const k of ['labels', 'annotations'] as const) if (meta[k] && Object.keys(meta[k]).length === 0) delete meta[k];
     if (deepEqual(result, live)) {
       printWritten(inv, rtype, live, 'patched (no change)', dryRun);
       continue;
