@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { packetsOf } from '../services/packetProbe';
 import { execTarget, podExecs, type ExecRecord } from './access';
 import { PodPlayground, TOLERATE_CONTROL_PLANE } from './testing/pods';
 
@@ -42,8 +43,10 @@ describe('exec into pods', () => {
     exec(t, 'web', ['sh', '-c', 'echo "<h1>Hi from $HOSTNAME</h1>" > /usr/share/nginx/html/index.html']);
     const webIp = t.pod('web')!.status!.podIP!;
     expect(t.get('node1', webIp, 80).text).toBe('<h1>Hi from web</h1>\n');
-    const ping = exec(t, 'box', ['ping', '-c', '2', webIp], 3_000);
+    const ping = exec(t, 'box', ['ping', '-c', '2', webIp], 1_500);
     expect(ping.code).toBe(0);
+    // The echo requests crossed the overlay from node1 to node2: the diagram draws them.
+    expect(packetsOf(t.world).filter((p) => p.protocol === 'ICMP').map((p) => `${p.fromPod} ${p.fromNode} -> ${p.toPod} ${p.toNode}`)).toContain('default/box node1 -> default/web node2');
     expect(ping.out).toMatch(new RegExp(`^64 bytes from ${webIp.replace(/\./g, '\\.')}: seq=0 ttl=64 time=0\\.\\d{3} ms$`, 'm'));
   });
 
