@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { PodPlayground, TOLERATE_CONTROL_PLANE } from './testing/pods';
+import type { Pod } from 'kubernetes-types/core/v1';
+import { mustResolve } from '../api/resources';
 import { podLogs } from './access';
 
 describe('pods run programs', () => {
@@ -46,6 +48,21 @@ describe('pods run programs', () => {
     const answer = t.get('node1', pod.status!.podIP!, 80);
     expect(answer.text).toContain(`🔵This is pod default/${pod.metadata.name} on linux/amd64, serving / for ${t.world.host('node1')!.ip}:`);
     expect(t.logs(pod.metadata.name)[0]).toBe('Starting HTTP server (linux/amd64) listening on port 80.');
+  });
+});
+
+describe("the cluster's own pods", () => {
+  it('kube-proxy and CoreDNS have their start-up lines in their logs', () => {
+    const t = new PodPlayground();
+    const pods = t.cluster.store.list<Pod>(mustResolve('pods'), { namespace: 'kube-system' });
+    const proxy = pods.find((p) => p.metadata.name.startsWith('kube-proxy-') && p.spec?.nodeName === 'node2')!;
+    const dns = pods.find((p) => p.metadata.name.startsWith('coredns-'))!;
+    const logs = (name: string) => {
+      const r = podLogs(t.cluster, 'kube-system', name);
+      return r.ok ? r.log.entries().map((e) => e.line) : [r.message];
+    };
+    expect(logs(proxy.metadata.name)[0]).toMatch(new RegExp(`^I0601 09:\\d\\d:\\d\\d\\.\\d{6}       1 node\\.go:141\\] Successfully retrieved node IP: ${t.world.host('node2')!.ip.replace(/\./g, '\\.')}$`));
+    expect(logs(dns.metadata.name)).toContain('CoreDNS-1.10.1');
   });
 });
 
