@@ -58,6 +58,24 @@ describe('kubectl exec', () => {
     expect((await node1.run('hostname')).stdout).toBe('node1\n');
   });
 
+  it('Ctrl+C stops ping inside the shell (busybox prints its statistics), and the shell stays', async () => {
+    const { node1 } = cluster();
+    await node1.run('true');
+    const job = node1.start('kubectl exec -it pingpong -- sh');
+    node1.advance(100);
+    node1.type('ping 1.1.1.1\n');
+    node1.advance(2_500);
+    node1.interrupt();
+    node1.advance(100);
+    node1.type('echo still here\n');
+    node1.advance(100);
+    node1.type('exit\n');
+    const r = await job.done();
+    expect(r.exitCode).toBe(0);
+    expect(r.output).toMatch(/^\/ # PING 1\.1\.1\.1 \(1\.1\.1\.1\): 56 data bytes\n(64 bytes from 1\.1\.1\.1: seq=\d ttl=\d+ time=[\d.]+ ms\n){3}\n--- 1\.1\.1\.1 ping statistics ---\n3 packets transmitted, 3 packets received, 0% packet loss\n/);
+    expect(r.output).toMatch(/\/ # still here\n\/ # $/);
+  });
+
   it('-it bash in nginx: the Debian prompt; Ctrl+D leaves', async () => {
     const { node1, web } = cluster();
     const job = node1.start(`kubectl exec -it ${web} -- bash`);
