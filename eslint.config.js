@@ -12,7 +12,7 @@ const headlessImports = [
 ];
 
 export default defineConfig([
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

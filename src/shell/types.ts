@@ -29,10 +29,39 @@ export interface OutputStream {
 
 export interface InputStream {
   readonly isTerminal: boolean;
+  /** The terminal's controls, on the terminal's own input only (not a pipe, a file, a here-document). */
+  readonly terminal?: TerminalControl | undefined;
   /** The next chunk (a line, from a terminal), or null at end of input. */
   read(): Generator<Effect, string | null, unknown>;
   /** Everything up to end of input. */
   readAll(): Generator<Effect, string, unknown>;
+}
+
+/**
+ * The terminal for a full-screen program (vi, nano): raw mode on the alternate screen. Keys arrive
+ * as the terminal sends them (no echo, no line editing; Ctrl+C is "\x03", not an interrupt), bytes
+ * go out untouched, and close() gives the shell's screen back as it was.
+ */
+export interface TerminalScreen {
+  readonly columns: number;
+  readonly rows: number;
+  /** The bytes typed since the last read; "" when only the size changed (redraw). */
+  read(): Generator<Effect, string, unknown>;
+  /** Escape sequences and text, as they are ("\r\n" line ends). */
+  write(bytes: string): void;
+  /** A short text for screen readers: the mode, the line under the cursor. */
+  announce(text: string): void;
+  close(): void;
+}
+
+export interface TerminalControl {
+  /** Takes the terminal; undefined when another program holds it. */
+  fullScreen(): TerminalScreen | undefined;
+}
+
+/** The terminal, when both stdin and stdout are it (`vi f | cat` and `vi f < x` get none). */
+export function terminalOf(ctx: Pick<CommandContext, 'stdin' | 'stdout'>): TerminalControl | undefined {
+  return ctx.stdout.isTerminal ? ctx.stdin.terminal : undefined;
 }
 
 export interface Environment {

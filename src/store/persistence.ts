@@ -10,7 +10,8 @@ export const SCHEMA_VERSION = 1;
 export interface JournalRecord {
   readonly host: string;
   readonly t: number;
-  readonly kind: 'line' | 'interrupt' | 'eof';
+  /** keys: bytes typed while a program (vi, nano) held the terminal raw. */
+  readonly kind: 'line' | 'interrupt' | 'eof' | 'keys';
   readonly text?: string;
 }
 
@@ -119,8 +120,8 @@ function validateSession(data: unknown): SavedSession | undefined {
     if (!isRecord(entry)) return undefined;
     const { host, t, kind, text } = entry;
     if (typeof host !== 'string' || !isFiniteNumber(t) || t < last || t > now) return undefined;
-    if (kind !== 'line' && kind !== 'interrupt' && kind !== 'eof') return undefined;
-    if (kind === 'line' && typeof text !== 'string') return undefined;
+    if (kind !== 'line' && kind !== 'interrupt' && kind !== 'eof' && kind !== 'keys') return undefined;
+    if ((kind === 'line' || kind === 'keys') && typeof text !== 'string') return undefined;
     if (text !== undefined && typeof text !== 'string') return undefined;
     records.push(kind === 'eof' || typeof text !== 'string' ? { host, t, kind } : { host, t, kind, text });
     last = t;

@@ -100,6 +100,7 @@ function toEntry(record: JournalRecord): JournalEntry {
     case 'line': return { t: record.t, kind: 'line', text: record.text ?? '' };
     case 'interrupt': return { t: record.t, kind: 'interrupt', ...(record.text === undefined ? {} : { text: record.text }) };
     case 'eof': return { t: record.t, kind: 'eof' };
+    case 'keys': return { t: record.t, kind: 'keys', text: record.text ?? '' };
   }
 }
 

@@ -18,4 +18,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'nslookup', summary: 'query Internet name servers', load: () => import('./netutils').then((m) => m.nslookup) },
   { name: 'dig', summary: 'DNS lookup utility', load: () => import('./netutils').then((m) => m.dig) },
   { name: 'wget', summary: 'The non-interactive network downloader.', load: () => import('./netutils').then((m) => m.wget) },
+  { name: 'vi', summary: "Vi IMproved, a programmer's text editor", load: () => import('./editor').then((m) => m.vi) },
+  { name: 'vim', summary: "Vi IMproved, a programmer's text editor", load: () => import('./editor').then((m) => m.vim) },
+  { name: 'nano', summary: "Nano's ANOther editor, an enhanced free Pico clone", load: () => import('./editor').then((m) => m.nano) },
 ];

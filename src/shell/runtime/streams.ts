@@ -3,7 +3,7 @@
  * Writes never block (pipes are unbounded); reads yield an effect until data or end of input arrives.
  */
 import type { VirtualFs } from '../../engine';
-import type { Effect, InputStream, OutputStream } from '../types';
+import type { Effect, InputStream, OutputStream, TerminalControl } from '../types';
 import type { InternalEffect, Waitable } from './effects';
 
 /** Anything a reader can take chunks from: undefined = nothing yet, null = end of input. */
@@ -153,9 +153,11 @@ export function canUnread(stream: InputStream): stream is PushbackInput {
   return typeof (stream as Partial<PushbackInput>).unread === 'function';
 }
 
-export function sourceInput(source: ChunkSource, isTerminal: boolean): InputStream {
+/** A stream over a source; the terminal's own input carries its controls (raw mode for vi, nano). */
+export function sourceInput(source: ChunkSource, isTerminal: boolean, terminal?: TerminalControl): InputStream {
   const stream: PushbackInput = {
     isTerminal,
+    ...(terminal ? { terminal } : {}),
     *read() {
       for (;;) {
         const chunk = source.take();

@@ -22,6 +22,7 @@ import type { ShellGen } from '../runtime/effects';
 import type { Process } from '../runtime/process';
 import { Runtime } from '../runtime/runtime';
 import { TtyInput, sourceInput } from '../runtime/streams';
+import { TerminalDevice } from '../runtime/tty';
 import type { Command, Environment, OutputStream } from '../types';
 import { historyEntry, shouldRecord } from './history';
 import { expandHistory } from './historyExpansion';
@@ -59,7 +60,7 @@ export interface ShellSession {
   writeStdin(text: string): void;
   closeStdin(): void;
   interrupt(): void;
-  resize(columns: number): void;
+  resize(columns: number, rows?: number): void;
   onOutput(l: (text: string) => void): Unsubscribe;
   /** The same output, told apart (tests). */
   onStream(l: (text: string, stream: OutputStreamName) => void): Unsubscribe;
@@ -75,6 +76,12 @@ export interface ShellSession {
   whenIdle(): Promise<void>;
   /** Lines typed during the last job that it never read: the terminal gives them to the prompt. */
   takeUnreadInput(): string;
+  /** A program holds the terminal in raw mode (vi, nano): typed bytes go to writeRaw, output is drawn as is. */
+  readonly rawMode: boolean;
+  /** Bytes typed while in raw mode, as the terminal sent them. */
+  writeRaw(data: string): void;
+  /** What a full-screen program tells screen readers (its mode, the current line). */
+  onAnnounce(l: (text: string) => void): Unsubscribe;
 }
 
 interface Events extends Record<string, unknown> {
@@ -82,6 +89,7 @@ interface Events extends Record<string, unknown> {
   jobEnd: number;
   clear: undefined;
   exit: number;
+  announce: string;
 }
 
 const sessionCounts = new WeakMap<Host, number>();
@@ -102,6 +110,7 @@ class Session implements ShellSession {
   private pending: { lines: string[]; reasons: ContinuationReason[] } | undefined;
   private job: Process | undefined;
   private tty = new TtyInput();
+  private readonly device: TerminalDevice;
   private exited = false;
   private readonly endProcess: () => void;
   /** What the startup files print, kept for the first listener. */
@@ -114,6 +123,7 @@ class Session implements ShellSession {
     this.host = host;
     this.world = opts.world;
     this.columns = opts.columns ?? 80;
+    this.device = new TerminalDevice({ write: (bytes) => this.write(bytes, 'stdout'), announce: (text) => this.events.emit('announce', text) }, this.columns);
     const extra = new Set((opts.commands ?? []).map((c) => c.name));
     this.table = new CommandTable(BUILTINS, [...COMMANDS.filter((c) => !extra.has(c.name)), ...(opts.commands ?? [])]);
     installPrograms(host, this.table);
@@ -173,7 +183,19 @@ class Session implements ShellSession {
   }
 
   get waitingForInput(): boolean {
-    return this.job !== undefined && this.tty.hasReader;
+    return this.job !== undefined && (this.tty.hasReader || this.device.hasReader);
+  }
+
+  get rawMode(): boolean {
+    return this.device.raw;
+  }
+
+  writeRaw(data: string): void {
+    this.device.input(data);
+  }
+
+  onAnnounce(l: (text: string) => void): Unsubscribe {
+    return this.events.on('announce', l);
   }
 
   get lastStatus(): number {
@@ -254,10 +276,11 @@ class Session implements ShellSession {
     }
   }
 
-  resize(columns: number): void {
+  resize(columns: number, rows?: number): void {
     if (!Number.isFinite(columns) || columns < 1) return;
     this.columns = Math.floor(columns);
     this.shell.env.set('COLUMNS', String(this.columns));
+    this.device.resize(this.columns, rows !== undefined && rows >= 1 ? Math.floor(rows) : this.device.rows);
   }
 
   onOutput(l: (text: string) => void): Unsubscribe {
@@ -344,7 +367,7 @@ class Session implements ShellSession {
 
   private startJob(ast: Script, text: string): void {
     this.tty = new TtyInput();
-    const io: Io = { stdin: sourceInput(this.tty, true), stdout: this.terminalOut('stdout'), stderr: this.terminalOut('stderr') };
+    const io: Io = { stdin: sourceInput(this.tty, true, this.device), stdout: this.terminalOut('stdout'), stderr: this.terminalOut('stderr') };
     const proc = this.runtime.spawn(this.jobBody(ast, io), text, undefined);
     this.job = proc;
     proc.onExit(() => this.jobEnded(proc));
@@ -357,6 +380,8 @@ class Session implements ShellSession {
 
   private jobEnded(proc: Process): void {
     this.job = undefined;
+    // A program that ended without giving the terminal back (it crashed) leaves it in cooked mode.
+    this.device.release();
     const code = proc.signal === 'INT' ? 130 : proc.exitCode;
     this.shell.lastStatus = code;
     this.shell.loopControl = undefined;

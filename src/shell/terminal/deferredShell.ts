@@ -15,6 +15,7 @@ interface Events extends Record<string, unknown> {
   jobEnd: number;
   clear: undefined;
   exit: number;
+  announce: string;
 }
 
 export interface DeferredShellOptions {
@@ -35,6 +36,7 @@ class DeferredShell implements TerminalShell {
   private real: TerminalShell | undefined;
   private pending: string | undefined;
   private columns: number;
+  private rows: number | undefined;
   private readonly events = new Emitter<Events>();
   private readonly loginEnv: LoginEnvironment;
 
@@ -76,6 +78,14 @@ class DeferredShell implements TerminalShell {
 
   takeUnreadInput = (): string => this.real?.takeUnreadInput?.() ?? '';
 
+  get rawMode(): boolean {
+    return this.real?.rawMode === true;
+  }
+
+  writeRaw = (data: string): void => this.real?.writeRaw?.(data);
+
+  onAnnounce = (listener: (text: string) => void): Unsubscribe => this.events.on('announce', listener);
+
   prompt(): string {
     if (this.real) return this.real.prompt();
     const env = this.host.loginEnv;
@@ -112,9 +122,10 @@ class DeferredShell implements TerminalShell {
     }
   }
 
-  resize(columns: number): void {
+  resize(columns: number, rows?: number): void {
     this.columns = columns;
-    this.real?.resize(columns);
+    this.rows = rows;
+    this.real?.resize(columns, rows);
   }
 
   onOutput(listener: (text: string) => void): Unsubscribe {
@@ -141,11 +152,12 @@ class DeferredShell implements TerminalShell {
 
   private arrive(shell: TerminalShell): void {
     this.real = shell;
-    shell.resize(this.columns);
+    shell.resize(this.columns, this.rows);
     shell.onOutput((text) => this.events.emit('output', text));
     shell.onJobEnd((code) => this.events.emit('jobEnd', code));
     shell.onClearScreen(() => this.events.emit('clear', undefined));
     shell.onExit?.((code) => this.events.emit('exit', code));
+    shell.onAnnounce?.((text) => this.events.emit('announce', text));
     const line = this.pending;
     this.pending = undefined;
     if (line === undefined) return;

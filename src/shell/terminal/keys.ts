@@ -55,6 +55,20 @@ const META: Readonly<Record<string, KeyName>> = {
 
 const key = (name: KeyName): Key => ({ kind: 'key', name });
 
+const KEY_BYTES: Partial<Record<KeyName, string>> = {
+  enter: '\r', tab: '\t', backtab: '\x1b[Z', backspace: '\x7f', delete: '\x1b[3~', insert: '\x1b[2~', escape: '\x1b', up: '\x1b[A',
+  down: '\x1b[B', right: '\x1b[C', left: '\x1b[D', home: '\x1b[H', end: '\x1b[F', 'page-up': '\x1b[5~', 'page-down': '\x1b[6~',
+  'word-left': '\x1bb', 'word-right': '\x1bf', 'kill-word': '\x1bd', 'kill-word-back': '\x1b\x7f', 'yank-last-arg': '\x1b.', 'ctrl-underscore': '\x1f',
+};
+
+/** The bytes a decoded key stands for: keys typed in the same chunk as the command that took the terminal raw. */
+export function keyBytes(k: Key): string {
+  if (k.kind === 'text' || k.kind === 'paste') return k.text;
+  if (k.kind === 'unknown') return k.seq;
+  // The rest are ctrl-a … ctrl-z: their C0 byte.
+  return KEY_BYTES[k.name] ?? String.fromCharCode(k.name.charCodeAt(5) - 96);
+}
+
 /**
  * A decoder keeps the state of a bracketed paste that spans several onData chunks (xterm sends a
  * paste in one chunk, but programmatic input may split it anywhere).

@@ -23,7 +23,7 @@ export interface TerminalShell {
   closeStdin(): void;
   /** Ctrl+C: interrupts the job, or drops a pending incomplete command. */
   interrupt(): void;
-  resize(columns: number): void;
+  resize(columns: number, rows?: number): void;
   onOutput(listener: (text: string) => void): Unsubscribe;
   onJobEnd(listener: (exitCode: number) => void): Unsubscribe;
   onClearScreen(listener: () => void): Unsubscribe;
@@ -47,4 +47,12 @@ export interface TerminalShell {
    * line typed during a job goes to its stdin first (waitingForInput is not needed).
    */
   takeUnreadInput?: (() => string) | undefined;
+  /**
+   * A program holds the terminal in raw mode (vi, nano): what is typed goes to writeRaw as it is
+   * (Ctrl+C included), and what it writes is drawn as it is, outside the transcript.
+   */
+  readonly rawMode?: boolean | undefined;
+  writeRaw?: ((data: string) => void) | undefined;
+  /** What a full-screen program tells screen readers. */
+  onAnnounce?: ((listener: (text: string) => void) => Unsubscribe) | undefined;
 }

@@ -13,7 +13,7 @@
 import { Emitter, type Unsubscribe } from '../../engine';
 import { complete } from './completion/load';
 import { CookedLine } from './cooked';
-import { KeyDecoder, type Key } from './keys';
+import { KeyDecoder, keyBytes, type Key } from './keys';
 import { LineEditor, type EditorEvent } from './lineEditor';
 import type { TerminalShell } from './shellPort';
 import type { JournalEntry, RunResult, TerminalSession, TerminalSessionOptions } from './terminalTypes';
@@ -25,6 +25,7 @@ type Mode = 'new' | 'prompt' | 'running';
 interface Events extends Record<string, unknown> {
   write: string;
   journal: JournalEntry;
+  announce: string;
 }
 
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
@@ -76,6 +77,10 @@ class Session implements TerminalSession {
     return this.mode === 'running' || this.activeRun !== undefined || this.queue.hasRuns;
   }
 
+  get rawMode(): boolean {
+    return this.shell.rawMode === true;
+  }
+
   get columns(): number {
     return this.cols;
   }
@@ -90,6 +95,10 @@ class Session implements TerminalSession {
 
   onJournal(listener: (entry: JournalEntry) => void): Unsubscribe {
     return this.events.on('journal', listener);
+  }
+
+  onAnnounce(listener: (text: string) => void): Unsubscribe {
+    return this.events.on('announce', listener);
   }
 
   transcript(): string {
@@ -108,6 +117,10 @@ class Session implements TerminalSession {
   }
 
   input(data: string): void {
+    if (this.shell.rawMode) {
+      this.rawInput(data);
+      return;
+    }
     const keys = this.decoder.decode(data);
     const arrivedAtPrompt = this.mode !== 'running';
     for (const key of keys) this.dispatch(key, arrivedAtPrompt);
@@ -118,7 +131,7 @@ class Session implements TerminalSession {
     this.height = Math.max(1, Math.floor(rows));
     this.out.resize(this.cols);
     this.editor.resize(this.cols);
-    this.shell.resize(this.cols);
+    this.shell.resize(this.cols, this.height);
   }
 
   replay(entry: JournalEntry): void {
@@ -144,6 +157,9 @@ class Session implements TerminalSession {
         if (this.mode === 'prompt') this.promptEof();
         else this.cookedEof();
         return;
+      case 'keys':
+        if (this.shell.rawMode) this.rawInput(entry.text);
+        return;
     }
   }
 
@@ -156,6 +172,11 @@ class Session implements TerminalSession {
   // --- input routing -------------------------------------------------------------------------
 
   private dispatch(key: Key, arrivedAtPrompt: boolean): void {
+    // The command before this key took the terminal raw: the rest of the chunk is its input.
+    if (this.shell.rawMode) {
+      this.rawInput(keyBytes(key));
+      return;
+    }
     if (this.mode === 'prompt' && this.queue.length === 0) {
       this.onEditorEvent(this.editor.handle(key), true);
       return;
@@ -328,7 +349,7 @@ class Session implements TerminalSession {
       for (const off of this.detach) off();
       this.shell = this.opts.newSession();
       this.attach(this.shell);
-      this.shell.resize(this.cols);
+      this.shell.resize(this.cols, this.height);
     }
     this.continuation = false;
   }
@@ -348,6 +369,7 @@ class Session implements TerminalSession {
     if (shell.onExit) {
       this.detach.push(shell.onExit(() => this.onExit()));
     }
+    if (shell.onAnnounce) this.detach.push(shell.onAnnounce((text) => this.events.emit('announce', text)));
   }
 
   private onExit(): void {
@@ -367,6 +389,12 @@ class Session implements TerminalSession {
 
   private onOutput(text: string): void {
     if (text === '') return;
+    if (this.shell.rawMode) {
+      // A full-screen program draws on the alternate screen: neither the transcript nor the column
+      // tracker see it, and when it leaves, the shell's screen and cursor come back as they were.
+      this.events.emit('write', text);
+      return;
+    }
     if (this.mode === 'new') {
       this.early += text;
       return;
@@ -385,17 +413,8 @@ class Session implements TerminalSession {
   // --- cooked mode ---------------------------------------------------------------------------
 
   private cookedKey(key: Key): void {
-    switch (key.kind) {
-      case 'text':
-      case 'paste': {
-        this.out.text(this.cooked.type(key.text));
-        return;
-      }
-      case 'unknown':
-        return;
-      case 'key':
-        break;
-    }
+    if (key.kind === 'text' || key.kind === 'paste') return this.out.text(this.cooked.type(key.text));
+    if (key.kind !== 'key') return;
     switch (key.name) {
       case 'enter': {
         const line = this.cooked.text;
@@ -406,23 +425,12 @@ class Session implements TerminalSession {
         else this.ttyLines += `${line}\n`;
         return;
       }
-      case 'backspace':
-        this.out.eraseEcho(this.cooked.backspace());
-        return;
-      case 'ctrl-w':
-        this.out.eraseEcho(this.cooked.eraseWord());
-        return;
-      case 'ctrl-u':
-        this.out.eraseEcho(this.cooked.clear());
-        return;
-      case 'ctrl-c':
-        this.cookedInterrupt();
-        return;
-      case 'ctrl-d':
-        this.cookedEof();
-        return;
-      default:
-        return;
+      case 'backspace': return this.out.eraseEcho(this.cooked.backspace());
+      case 'ctrl-w': return this.out.eraseEcho(this.cooked.eraseWord());
+      case 'ctrl-u': return this.out.eraseEcho(this.cooked.clear());
+      case 'ctrl-c': return this.cookedInterrupt();
+      case 'ctrl-d': return this.cookedEof();
+      default: return;
     }
   }
 
@@ -444,6 +452,11 @@ class Session implements TerminalSession {
     this.shell.closeStdin();
   }
 
+  private rawInput(data: string): void {
+    this.journal({ kind: 'keys', text: data });
+    this.shell.writeRaw?.(data);
+  }
+
   // --- automation and journal ----------------------------------------------------------------
 
   private finishRun(exitCode: number): void {
@@ -453,7 +466,7 @@ class Session implements TerminalSession {
     request.resolve({ output: request.output, exitCode });
   }
 
-  private journal(entry: { readonly kind: 'line'; readonly text: string } | { readonly kind: 'interrupt'; readonly text?: string } | { readonly kind: 'eof' }): void {
+  private journal(entry: { readonly kind: 'line' | 'keys'; readonly text: string } | { readonly kind: 'interrupt'; readonly text?: string } | { readonly kind: 'eof' }): void {
     this.events.emit('journal', { t: this.shell.world.now(), ...entry } as JournalEntry);
   }
 }

@@ -8,7 +8,9 @@ export type JournalEntry =
   | { readonly t: number; readonly kind: 'line'; readonly text: string }
   /** `text`: the abandoned line, when ^C was pressed at a prompt with something typed. */
   | { readonly t: number; readonly kind: 'interrupt'; readonly text?: string }
-  | { readonly t: number; readonly kind: 'eof' };
+  | { readonly t: number; readonly kind: 'eof' }
+  /** Bytes typed while a program held the terminal in raw mode (an editor's keys). */
+  | { readonly t: number; readonly kind: 'keys'; readonly text: string };
 
 export interface RunResult {
   readonly output: string;
@@ -24,6 +26,8 @@ export interface TerminalSession {
   /** Bytes for xterm.write ("\r\n" line ends). */
   onWrite(listener: (data: string) => void): Unsubscribe;
   onJournal(listener: (entry: JournalEntry) => void): Unsubscribe;
+  /** Texts for screen readers from full-screen programs (the editor's mode and current line): a live region's content. */
+  onAnnounce?(listener: (text: string) => void): Unsubscribe;
   /** Re-applies a journal entry (restoring a saved session). */
   replay(entry: JournalEntry): void;
   /** Types `line` (several lines allowed) and Enter; resolves when its job ends, with what the job printed. */
@@ -32,6 +36,8 @@ export interface TerminalSession {
   transcript(): string;
   /** A job runs, or automation is waiting to run. */
   readonly busy: boolean;
+  /** A program (vi, nano) holds the terminal raw: every key is its own, Escape included. */
+  readonly rawMode?: boolean;
   readonly columns: number;
   readonly rows: number;
 }

@@ -3,7 +3,9 @@
  * bytes the line editor writes draw what we mean. Rows with a "wrapped" flag, auto-wrap with the
  * pending state at the right margin, wide characters, CR/LF/BS/TAB, cursor movement (CUU, CUD,
  * CUF, CUB, CHA, CUP), erase in line and in display (with `scrollOnEraseInDisplay`, as the view
- * sets it: ED 2 scrolls the screen into the scrollback). Colours and modes are ignored.
+ * sets it: ED 2 scrolls the screen into the scrollback), and the alternate screen of full-screen
+ * programs (`?1049h` saves the cursor and shows a blank screen without scrollback, `?1049l` brings
+ * the normal one back). Colours and other modes are ignored.
  */
 import { codePointWidth, isZeroWidth } from '../width';
 
@@ -20,10 +22,11 @@ function rowText(row: Row): string {
 }
 
 export class VirtualScreen {
-  private readonly rowsList: Row[] = [];
+  private rowsList: Row[] = [];
   private ybase = 0;
   private y = 0;
   private x = 0;
+  private normal: { rowsList: Row[]; ybase: number; y: number; x: number } | undefined;
 
   constructor(readonly cols: number, readonly rows: number) {
     for (let i = 0; i < rows; i++) this.rowsList.push(this.blank());
@@ -139,6 +142,7 @@ export class VirtualScreen {
     while (j < data.length && /[0-9;?]/.test(data[j]!)) j++;
     const final = data[j];
     const raw = data.slice(i + 2, j);
+    if (raw === '?1049' && (final === 'h' || final === 'l')) this.alternate(final === 'h');
     if (raw.startsWith('?')) return j + 1;
     const params = raw.split(';').map((p) => (p === '' ? 0 : Number(p)));
     const n = Math.max(1, params[0] ?? 0);
@@ -160,6 +164,22 @@ export class VirtualScreen {
       case 'K': this.restrict(); this.eraseRow(this.y, this.x); break;
       case 'J': this.eraseDisplay(params[0] ?? 0); break;
       default: break;
+    }
+  }
+
+  /** True while the alternate screen shows. */
+  get onAlternate(): boolean {
+    return this.normal !== undefined;
+  }
+
+  private alternate(on: boolean): void {
+    if (on && !this.normal) {
+      this.normal = { rowsList: this.rowsList, ybase: this.ybase, y: this.y, x: this.x };
+      this.rowsList = Array.from({ length: this.rows }, () => this.blank());
+      this.ybase = 0;
+    } else if (!on && this.normal) {
+      ({ rowsList: this.rowsList, ybase: this.ybase, y: this.y, x: this.x } = this.normal);
+      this.normal = undefined;
     }
   }
 
