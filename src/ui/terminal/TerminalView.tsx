@@ -11,7 +11,8 @@
  *   size goes to the session (and through it to the shell's $COLUMNS).
  * - Keyboard: Tab belongs to the terminal (completion), so Escape leaves it: focus moves to a
  *   target just after the terminal, from which Tab continues through the page and Shift+Tab
- *   comes back. Keyboard users are never trapped.
+ *   comes back. While a full-screen program (vi, nano) holds the terminal, plain Escape is its
+ *   key and Shift+Escape leaves (it always does). Keyboard users are never trapped.
  * - Everything created is disposed on unmount, and when the session changes.
  */
 import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
@@ -76,7 +77,7 @@ const FONT_FAMILY = "Menlo, Monaco, Consolas, 'DejaVu Sans Mono', 'Liberation Mo
 export function TerminalView(props: TerminalViewProps) {
   const {
     session, label, testId, screenReaderMode = false, fontSize = 14, attachOutput, onPainted, ref,
-    leaveHint = 'Press Escape, then Tab, to leave the terminal.',
+    leaveHint = 'Press Escape, then Tab, to leave the terminal (Shift+Escape while an editor is open).',
     leftHint = 'Left the terminal: Tab moves on, Shift+Tab goes back.',
   } = props;
   const hostRef = useRef<HTMLDivElement>(null);
@@ -125,7 +126,8 @@ export function TerminalView(props: TerminalViewProps) {
       term.registerLinkProvider({ provideLinks: (row, done) => done(linkFinder?.(term, row, initial.current.testId)) }),
     ];
     term.attachCustomKeyEventHandler((event) => {
-      if (event.key !== 'Escape' || event.isComposing || event.ctrlKey || event.altKey || event.metaKey || event.shiftKey) return true;
+      if (event.key !== 'Escape' || event.isComposing || event.ctrlKey || event.altKey || event.metaKey) return true;
+      if (!event.shiftKey && session.rawMode) return true;
       if (event.type === 'keydown') exitRef.current?.focus();
       return false;
     });
