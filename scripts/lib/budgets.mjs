@@ -14,5 +14,5 @@ export const BYTES_PER_KB = 1000;
 // whenever the figure drops; raise it only together with a line in docs/performance.md's history
 // saying what was added and why; delete the entry once the budget is met.
 export const KNOWN_GAPS_KB = Object.freeze({
-  'size.js.all': Object.freeze({ ceiling: 560, doc: 'docs/performance.md#all-javascript' }),
+  'size.js.all': Object.freeze({ ceiling: 690, doc: 'docs/performance.md#all-javascript' }),
 });
