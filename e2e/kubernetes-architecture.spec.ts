@@ -3,24 +3,11 @@
 // highlight moves on as the learner runs the step's block.
 import { test, expect } from './fixtures';
 import { Playground } from './pages/Playground';
+import { buildCluster } from './pages/cluster';
 
 test.describe.configure({ timeout: 180_000 });
 
-const WEAVE = `kubectl apply -n kube-system -f "https://cloud.weave.works/k8s/net?k8s-version=$(kubectl version | base64 |tr -d '\\n')"`;
 const HIGHLIGHTED = /kp-highlight/;
-
-/** Lesson 1's cluster, typed: control plane on node1, kubeconfig, node2 joined, Weave, both Ready. */
-async function buildCluster(kp: Playground): Promise<void> {
-  await kp.node1.run('kubeadm init --apiserver-advertise-address $(hostname -i)', { advanceMs: 2_000, timeout: 30_000 });
-  await kp.node1.run('mkdir -p $HOME/.kube; cp /etc/kubernetes/admin.conf $HOME/.kube/config');
-  const join = (await kp.node1.run('kubeadm token create --print-join-command')).trim();
-  await kp.node2.run(join, { advanceMs: 2_000, timeout: 30_000 });
-  await kp.node1.run(WEAVE, { advanceMs: 500, timeout: 30_000 });
-  await expect.poll(async () => {
-    await kp.advance(5_000);
-    return kp.node1.run('kubectl get nodes');
-  }, { timeout: 60_000 }).toMatch(/node2\s+Ready/);
-}
 
 /** Clicks the step's only block, waits for it to finish, and for the step to count as done. */
 async function runStep(kp: Playground, stepId: string): Promise<void> {

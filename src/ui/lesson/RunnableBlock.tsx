@@ -34,7 +34,7 @@ export function RunnableBlock({ block, onRun }: { block: Block; onRun?: (block: 
   };
 
   return (
-    <div className="kp-block" data-node={node}>
+    <div className="kp-block" data-node={node} data-interrupt-after={block.interruptAfterMs}>
       <div className="kp-block-head">
         <span className="kp-block-node">{node}</span>
         <button type="button" className="kp-block-run" onClick={run} aria-label={t.runOnLabel(node, block.command)} data-testid={`run-block-${block.index}`}>
