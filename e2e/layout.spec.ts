@@ -39,3 +39,31 @@ test('keyboard only: Escape leaves the terminal and Tab moves on', async ({ page
   const focused = await page.evaluate(() => document.activeElement?.closest('[data-testid="terminal-node1"]') !== null);
   expect(focused).toBe(false);
 });
+
+test('keyboard only: in vi, Escape is the editor\'s and Shift+Escape still leaves the terminal', async ({ page }) => {
+  const kp = new Playground(page);
+  await kp.open();
+  await kp.node1.focus();
+  await page.keyboard.type('vi notes.txt');
+  await page.keyboard.press('Enter');
+  await kp.node1.expectScreen('"notes.txt" [New File]');
+  await page.keyboard.type('ihello from vi');
+  await kp.node1.expectScreen('-- INSERT --');
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('terminal-node1-exit')).not.toBeFocused();
+  await page.keyboard.type(':wq');
+  await page.keyboard.press('Enter');
+  await kp.node1.waitForPrompt();
+  expect(await kp.node1.run('cat notes.txt')).toBe('hello from vi\n');
+
+  await page.keyboard.type('vi notes.txt');
+  await page.keyboard.press('Enter');
+  await kp.node1.expectScreen('"notes.txt" 1L, 14C');
+  await page.keyboard.press('Shift+Escape');
+  await expect(page.getByTestId('terminal-node1-exit')).toBeFocused();
+  // Back in the terminal, vi is still there to quit.
+  await kp.node1.focus();
+  await page.keyboard.type(':q');
+  await page.keyboard.press('Enter');
+  await kp.node1.waitForPrompt();
+});
