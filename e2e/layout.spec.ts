@@ -49,7 +49,9 @@ test('keyboard only: in vi, Escape is the editor\'s and Shift+Escape still leave
   await kp.node1.expectScreen('"notes.txt" [New File]');
   await page.keyboard.type('ihello from vi');
   await kp.node1.expectScreen('-- INSERT --');
+  await expect(page.getByTestId('terminal-node1-announce')).toHaveText('line 1: hello from vi');
   await page.keyboard.press('Escape');
+  await expect(page.getByTestId('terminal-node1-announce')).toHaveText(/^normal mode/);
   await expect(page.getByTestId('terminal-node1-exit')).not.toBeFocused();
   await page.keyboard.type(':wq');
   await page.keyboard.press('Enter');

@@ -13,9 +13,11 @@
  *   target just after the terminal, from which Tab continues through the page and Shift+Tab
  *   comes back. While a full-screen program (vi, nano) holds the terminal, plain Escape is its
  *   key and Shift+Escape leaves (it always does). Keyboard users are never trapped.
+ * - Announcements: what a full-screen program says for screen readers (vi's mode and the line under
+ *   the cursor) goes to a polite live region, since its repainted screen reads as noise.
  * - Everything created is disposed on unmount, and when the session changes.
  */
-import { useEffect, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
 import { Terminal, type ILink, type ITheme } from '@xterm/xterm';
 import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
@@ -186,10 +188,17 @@ export function TerminalView(props: TerminalViewProps) {
     termRef.current?.textarea?.setAttribute('aria-label', label);
   }, [label]);
 
+  const [announcement, setAnnouncement] = useState('');
+  useEffect(() => {
+    setAnnouncement('');
+    return session.onAnnounce?.(setAnnouncement);
+  }, [session]);
+
   const hintId = `${testId}-hint`;
   return (
     <div className="kp-terminal" data-testid={testId} role="group" aria-label={label} aria-describedby={hintId}>
       <span id={hintId} className="kp-terminal-hint">{leaveHint}</span>
+      <span className="kp-terminal-hint" aria-live="polite" data-testid={`${testId}-announce`}>{announcement}</span>
       <div className="kp-terminal-host" ref={hostRef} />
       <span ref={exitRef} tabIndex={-1} className="kp-terminal-exit" data-testid={`${testId}-exit`}>
         {leftHint}
