@@ -5,7 +5,10 @@ import { chromium, defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/lib/chromium.mjs';
 import { hasSpecFiles } from './scripts/lib/specs.mjs';
 
-const PORT = 4173;
+// Two checkouts' suites (or two engineers' in one tree) can run side by side with their own port
+// and build folder: KUBEPLAY_E2E_PORT=4180 KUBEPLAY_E2E_OUT_DIR=.cache/dist-a npx playwright test
+const PORT = Number(process.env.KUBEPLAY_E2E_PORT ?? 4173);
+const OUT_DIR = process.env.KUBEPLAY_E2E_OUT_DIR ?? 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}/`;
 const TEST_DIR = './e2e';
 
@@ -16,12 +19,12 @@ if (!browser.ok && specs) throw new Error(browser.message);
 
 // scripts/test-all.mjs builds once in its own step and says so with KUBEPLAY_E2E_PREBUILT=1;
 // run alone, the suite builds first so it never tests a stale dist/.
-const preview = `npx vite preview --configLoader runner --port ${PORT} --strictPort --host 127.0.0.1`;
-const serve = process.env.KUBEPLAY_E2E_PREBUILT === '1' ? preview : `npx vite build --configLoader runner && ${preview}`;
+const preview = `npx vite preview --configLoader runner --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`;
+const serve = process.env.KUBEPLAY_E2E_PREBUILT === '1' ? preview : `npx vite build --configLoader runner --outDir ${OUT_DIR} --emptyOutDir && ${preview}`;
 
 export default defineConfig({
   testDir: TEST_DIR,
-  outputDir: 'test-results',
+  outputDir: process.env.KUBEPLAY_E2E_OUT_DIR ? `${OUT_DIR}-results` : 'test-results',
   // Two cores: test files run two at a time, the tests of one file in order.
   fullyParallel: false,
   workers: 2,

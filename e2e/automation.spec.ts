@@ -20,7 +20,9 @@ test('window.kubeplay runs commands, reads screens, advances time and reports pr
 
 test('postMessage: an allowed origin gets answers, malformed messages are ignored', async ({ page }) => {
   const kp = new Playground(page);
-  await kp.open('#/en/start-the-cluster', '?origin=http://127.0.0.1:4173');
+  // The page's own origin, whichever port the suite serves it on.
+  const origin = new URL(test.info().project.use.baseURL!).origin;
+  await kp.open('#/en/start-the-cluster', `?origin=${origin}`);
   const replies = await page.evaluate(async () => {
     const got: unknown[] = [];
     window.addEventListener('message', (e) => {
