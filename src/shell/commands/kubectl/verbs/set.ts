@@ -8,7 +8,7 @@ import { sleep, type Program } from '../../../types';
 import { flagBool, flagString, flagStrings } from '../flags';
 import { connectOrReport, done, fail, type Invocation, type Verb } from '../invocation';
 import { parseResourceArgs } from '../resources';
-import { findTargets, resourcesAndPairs } from './targets';
+import { findTargets, NO_RESOURCES, resourcesAndPairs } from './targets';
 import { apiErrorText, badOutput, dryRunOf, DRY_RUN_FLAG, printWritten, WRITE_OUTPUT_FLAG } from './write';
 
 interface PodSpecLike {
@@ -94,6 +94,8 @@ export function changeCause(inv: Invocation): string {
 function* setImage(inv: Invocation, args: readonly string[]): Program {
   const split = resourcesAndPairs(args, 'image');
   if (typeof split === 'string') return fail(inv, split);
+  // set image builds its object list before it validates: with nothing to find, builder's error comes first.
+  if (split.resources.length === 0 && flagStrings(inv.flags, 'filename').length === 0) return fail(inv, NO_RESOURCES);
   const resources = parseResourceArgs(split.resources, false);
   if (!resources.ok) return fail(inv, resources.error);
   if (split.pairs.length === 0) return fail(inv, 'at least one image update is required');
@@ -118,6 +120,10 @@ function* setImage(inv: Invocation, args: readonly string[]): Program {
 function* setEnv(inv: Invocation, args: readonly string[]): Program {
   const split = resourcesAndPairs(args, 'env');
   if (typeof split === 'string') return fail(inv, split);
+  // set env's Validate checks the resources first, in its own words.
+  if (split.resources.length === 0 && flagStrings(inv.flags, 'filename').length === 0) {
+    return fail(inv, 'one or more resources must be specified as <resource> <name> or <resource>/<name>');
+  }
   const pairs = [...split.pairs, ...flagStrings(inv.flags, 'env')];
   const only = flagString(inv.flags, 'containers') ?? '*';
   const pick = (spec: PodSpecLike) => (spec.containers ?? []).filter((c) => only === '*' || c.name === only);
