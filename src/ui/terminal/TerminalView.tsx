@@ -7,6 +7,8 @@
  * - Links: OSC 8 hyperlinks to http(s), opened on click in a new tab without an opener; and the
  *   plain-text links a finder installed later recognises (the DockerCoins web UI's address opens
  *   its panel), also on click only. No clipboard (OSC 52) addon, window manipulation left disabled.
+ * - Escapes in output (a `cat`ed file, logs) stay inside: clipboard, title and the queries whose
+ *   answers would be typed back into the shell are swallowed (escapeGuard.ts).
  * - Size: a FitAddon fitted from a ResizeObserver, at most once per animation frame; the new
  *   size goes to the session (and through it to the shell's $COLUMNS).
  * - Keyboard: Tab belongs to the terminal (completion), so Escape leaves it: focus moves to a
@@ -25,6 +27,7 @@ import './terminal.css';
 import type { Unsubscribe } from '../../engine';
 import type { TerminalSession } from '../../shell';
 import { screenText } from './screenText';
+import { guardEscapes } from './escapeGuard';
 
 export interface TerminalViewHandle {
   /** Scrollback + viewport as logical lines (wrapped rows joined): backs window.kubeplay.screen(node). */
@@ -126,6 +129,7 @@ export function TerminalView(props: TerminalViewProps) {
       term.onData((data) => session.input(data)),
       term.onResize(({ cols, rows }) => session.resize(cols, rows)),
       term.registerLinkProvider({ provideLinks: (row, done) => done(linkFinder?.(term, row, initial.current.testId)) }),
+      ...guardEscapes(term),
     ];
     term.attachCustomKeyEventHandler((event) => {
       if (event.key !== 'Escape' || event.isComposing || event.ctrlKey || event.altKey || event.metaKey) return true;
