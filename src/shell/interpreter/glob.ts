@@ -31,6 +31,16 @@ function escapeRegExp(c: string): string {
   return c.replace(/[\\^$.*+?()[\]{}|/-]/g, (x) => `\\${x}`);
 }
 
+/** A range out of order ("[z-a]") matches no character in bash; as a JS class it would not compile. */
+function bracketSource(body: string, negate: boolean): string {
+  try {
+    new RegExp(`[${body}]`);
+  } catch {
+    return negate ? '[\\s\\S]' : '(?!)';
+  }
+  return `[${negate ? '^' : ''}${body}]`;
+}
+
 /** Reads a bracket expression at pattern[i] === '['; undefined when it does not close (then `[` is literal). */
 function bracket(pattern: string, i: number): { source: string; end: number } | undefined {
   let j = i + 1;
@@ -43,7 +53,7 @@ function bracket(pattern: string, i: number): { source: string; end: number } | 
   let first = true;
   for (; j < pattern.length; j++) {
     const c = pattern[j]!;
-    if (c === ']' && !first) return { source: `[${negate ? '^' : ''}${body}]`, end: j };
+    if (c === ']' && !first) return { source: bracketSource(body, negate), end: j };
     first = false;
     if (c === '[' && pattern[j + 1] === ':') {
       const close = pattern.indexOf(':]', j + 2);
