@@ -14,6 +14,14 @@ export function TerminalArea() {
   // then): the first prompt only pays for one xterm.
   const [shown, setShown] = useState<ReadonlySet<string>>(() => new Set([activeNode]));
   if (!shown.has(activeNode)) setShown(new Set([...shown, activeNode]));
+  // Tabs as the ARIA pattern has them: only the selected tab is in the Tab order, arrows switch.
+  const onTabKey = (key: string) => {
+    const step = key === 'ArrowRight' ? 1 : key === 'ArrowLeft' ? -1 : 0;
+    if (step === 0) return;
+    const next = NODE_NAMES[(NODE_NAMES.indexOf(activeNode) + step + NODE_NAMES.length) % NODE_NAMES.length]!;
+    setActiveNode(next);
+    document.getElementById(`tab-${next}`)?.focus();
+  };
   return (
     <section className="kp-terminals" id="kp-terminals" aria-label={t.terminal}>
       {!wide && (
@@ -26,7 +34,8 @@ export function TerminalArea() {
               id={`tab-${node}`}
               aria-selected={activeNode === node}
               aria-controls={`panel-${node}`}
-              aria-pressed={activeNode === node}
+              tabIndex={activeNode === node ? 0 : -1}
+              onKeyDown={(e) => onTabKey(e.key)}
               data-testid={`tab-${node}`}
               onClick={() => setActiveNode(node)}
             >

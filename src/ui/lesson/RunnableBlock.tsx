@@ -41,7 +41,8 @@ export function RunnableBlock({ block, onRun }: { block: Block; onRun?: (block: 
           ▶ {t.runOn(node)}
         </button>
       </div>
-      <pre className="kp-block-code" onClick={run}><code>{block.command}</code></pre>
+      {/* Focusable so a long command can be scrolled sideways by keyboard; the button runs it. */}
+      <pre className="kp-block-code" onClick={run} tabIndex={0}><code>{block.command}</code></pre>
       {problem && <p className="kp-block-problem" role="alert">{problem}</p>}
     </div>
   );

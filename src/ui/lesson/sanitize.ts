@@ -11,6 +11,9 @@ export function sanitizeLessonHtml(html: string): string {
   if (!hooked) {
     hooked = true;
     DOMPurify.addHook('afterSanitizeAttributes', (node) => {
+      // A code block that scrolls sideways must be reachable by keyboard to be scrolled (axe:
+      // scrollable-region-focusable); focusable in the tab order, it scrolls with the arrow keys.
+      if (node.tagName === 'PRE') node.setAttribute('tabindex', '0');
       if (node.tagName === 'A') {
         const href = node.getAttribute('href') ?? '';
         if (!/^(https?:|mailto:|#)/i.test(href)) node.removeAttribute('href');
