@@ -229,7 +229,10 @@ export class VirtualFs {
       if (node.kind !== 'dir') return fail('ENOTDIR', abs);
       const child: Node | undefined = node.children.get(parts[i]!);
       if (child === undefined) return fail('ENOENT', abs);
-      const here = resolvePath(parts[i]!, at);
+      // `at` is already absolute and normalized, and parts of a resolved path hold no "." or "..":
+      // joining is enough (resolving the whole prefix again per step made a walk quadratic).
+      const part = parts[i]!;
+      const here = part === '.' || part === '..' ? resolvePath(part, at) : at === '/' ? `/${part}` : `${at}/${part}`;
       const last = i === parts.length - 1;
       if (child.kind === 'symlink' && (!last || followLast)) {
         const followed = this.walk(resolvePath(child.target, at), true, depth + 1);

@@ -54,7 +54,8 @@ export class InstanceLog {
       this.buf[this.start] = entry;
       this.start = (this.start + 1) % this.capacity;
     }
-    for (const f of [...this.followers]) f.line(entry);
+    // A copy, as a follower may unsubscribe while called; most logs have none (no copy per line).
+    if (this.followers.size > 0) for (const f of [...this.followers]) f.line(entry);
   }
 
   end(): void {

@@ -77,7 +77,12 @@ export class ServiceNetwork {
   constructor(private readonly world: World) {
     world.network.router = (from, ip, port, protocol) => this.route(from, ip, port, protocol);
     world.network.observer = (from, source, listener) => this.observed(from, source, listener, listener.protocol, kindOf(listener), listener.port);
-    setPacketProbe(world, (now) => this.packets.filter((p) => p.at > now - PACKET_WINDOW_MS));
+    setPacketProbe(world, (now) => {
+      const start = Math.max(0, this.packets.length - PACKET_LOG_SIZE);
+      const out: OverlayPacket[] = [];
+      for (let i = start; i < this.packets.length; i++) if (this.packets[i]!.at > now - PACKET_WINDOW_MS) out.push(this.packets[i]!);
+      return out;
+    });
     setPodNetworkHooks(world, {
       resolve: (q) => {
         const r = this.lookup(q);
@@ -126,7 +131,10 @@ export class ServiceNetwork {
 
   private current(): ClusterNet[] {
     const clusters = this.world.clusters;
-    if (clusters.length !== this.nets.length || clusters.some((c, i) => this.nets[i]!.cluster !== c)) {
+    // Asked several times per connection (route, observe, DNS): a plain loop, no closure to allocate.
+    let same = clusters.length === this.nets.length;
+    for (let i = 0; same && i < clusters.length; i++) same = this.nets[i]!.cluster === clusters[i];
+    if (!same) {
       for (const net of this.nets) if (!clusters.includes(net.cluster)) net.dispose();
       this.nets = clusters.map((c) => this.nets.find((n) => n.cluster === c) ?? new ClusterNet(c));
     }
@@ -189,11 +197,18 @@ export class ServiceNetwork {
     if (!byKind) byServer.set(server, (byKind = new Map()));
     if (now - (byKind.get(kind) ?? -Infinity) < PACKET_SAMPLE_MS) return;
     byKind.set(kind, now);
-    if (this.packets.length >= PACKET_LOG_SIZE) this.packets.shift();
-    this.packets.push({
-      at: now, seq: ++this.seq, from: client, to: server, fromNode: from, toNode: to.host,
-      ...(fromPod ? { fromPod } : {}), ...(toPod ? { toPod } : {}), protocol, kind, ...(port !== undefined ? { port } : {}),
-    });
+    // The log is the newest PACKET_LOG_SIZE entries; busy flows log tens of packets a second, so
+    // the array grows to twice that and drops its older half at once instead of shift()ing each time.
+    if (this.packets.length >= 2 * PACKET_LOG_SIZE) this.packets.splice(0, this.packets.length - PACKET_LOG_SIZE + 1);
+    // Fields assigned in the order the spread literal gave them (the snapshot's JSON shows it),
+    // without a throw-away object per optional field.
+    const packet = { at: now, seq: ++this.seq, from: client, to: server, fromNode: from, toNode: to.host } as { -readonly [K in keyof OverlayPacket]: OverlayPacket[K] };
+    if (fromPod) packet.fromPod = fromPod;
+    if (toPod) packet.toPod = toPod;
+    packet.protocol = protocol;
+    packet.kind = kind;
+    if (port !== undefined) packet.port = port;
+    this.packets.push(packet);
   }
 }
 

@@ -19,6 +19,7 @@ const K = new Int32Array([
 const IV = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
 const W = new Int32Array(64);
 const H = new Int32Array(8);
+const TAIL = new Uint8Array(128);
 
 function compress(block: Uint8Array, offset: number): void {
   for (let i = 0; i < 16; i++) {
@@ -66,12 +67,15 @@ export function sha256(data: Uint8Array): Uint8Array {
   for (let off = 0; off < full; off += 64) compress(data, off);
   // The tail: the remaining bytes, 0x80, zeros, and the bit length as a 64-bit big-endian number.
   const rest = data.length - full;
-  const tail = new Uint8Array(rest < 56 ? 64 : 128);
-  tail.set(data.subarray(full));
+  // One tail buffer reused, filled byte by byte: a fresh Uint8Array and a subarray() view per call
+  // cost more than compressing the block itself (one call per DockerCoins unit of work).
+  const end = rest < 56 ? 64 : 128;
+  const tail = TAIL;
+  tail.fill(0, 0, end);
+  for (let i = 0; i < rest; i++) tail[i] = data[full + i]!;
   tail[rest] = 0x80;
   const bits = data.length * 8;
   const hi = Math.floor(bits / 0x100000000);
-  const end = tail.length;
   tail[end - 8] = hi >>> 24;
   tail[end - 7] = hi >>> 16;
   tail[end - 6] = hi >>> 8;

@@ -8,6 +8,7 @@ import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { mustResolve } from '../../api/resources';
 import type { Stored } from '../../api/types';
+import { deepEqual } from '../../util/json';
 import type { ReconcileResult } from '../../controllers/manager';
 import type { Cluster } from '../cluster';
 import type { Kubelet } from './kubelet';
@@ -53,9 +54,13 @@ export function reconcileNode(kubelet: Kubelet, cluster: Cluster): ReconcileResu
     if (isNodeReady(stored)) rec.record(stored, 'Normal', 'NodeReady', `Node ${kubelet.nodeName} status is now: NodeReady`, source);
     return;
   }
+  const status = nodeStatusOf(existing.status, facts);
+  // Most posts (every 10 s) change nothing: compare the part the kubelet writes before mutate()
+  // deep-copies and compares the whole Node, images and all, to find the same.
+  if (deepEqual(status, existing.status)) return;
   const wasReady = isNodeReady(existing);
   const result = store.mutate<Node>(NODES, undefined, kubelet.nodeName, actor, (draft) => {
-    draft.status = nodeStatusOf(existing.status, facts) as NonNullable<typeof draft.status>;
+    draft.status = status as NonNullable<typeof draft.status>;
   });
   if (!result.ok) return;
   if (result.value !== existing && facts.heartbeat) kubelet.lastHeartbeatAt = now;
