@@ -39,6 +39,9 @@ for (const [label, saved] of [
   ['truncated JSON', '{"v":1,"savedAt":1,"data":{"seed":"abc","epo'],
   ['junk', '\u0000\u0001 definitely not json'],
   ['an old schema version', JSON.stringify({ v: 0, savedAt: 1, data: {} })],
+  ['a version from the future', JSON.stringify({ v: 99, savedAt: 1, data: { seed: 'x' } })],
+  ['JSON that is not an object', 'null'],
+  ['5 MB of junk', `{"v":1,"data":"${'\u2603'.repeat(2_400_000)}`],
   ['a journal that cannot replay', JSON.stringify({ v: 1, savedAt: 1, data: { seed: 'x', epochMs: 1, now: 5, journal: [{ host: 'node9', t: 1, kind: 'line', text: 'rm -rf /' }], progress: {} } })],
 ] as const) {
   test(`corrupt saved state (${label}) gives a fresh start and says so`, async ({ page }) => {
@@ -52,8 +55,44 @@ for (const [label, saved] of [
     await kp.open();
     expect(await kp.node1.run('echo alive')).toBe('alive\n');
     if (label !== 'a journal that cannot replay') await expect(page.getByTestId('notices')).toContainText('started a fresh one');
+    // The fresh session is saved over the bad one (and the junk is gone, whatever its size).
+    await expect.poll(() => page.evaluate(() => JSON.parse(localStorage.getItem('kubeplay:v1') ?? '{}').v)).toBe(1);
   });
 }
+
+test('a full storage (setItem throws QuotaExceededError) keeps the session running and says work is not saved', async ({ page }) => {
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = function setItem() {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  const kp = new Playground(page);
+  await kp.open();
+  expect(await kp.node1.run('echo still here')).toBe('still here\n');
+  await expect(page.getByTestId('notices')).toContainText('storage is full');
+  expect(await kp.node2.run('hostname')).toBe('node2\n');
+});
+
+test('inside a sandboxed iframe (no storage at all) the page reaches its prompt and warns', async ({ page, baseURL }) => {
+  // A sandbox without allow-same-origin gives the frame an opaque origin: touching localStorage
+  // throws SecurityError, and its module scripts are fetched with CORS, which the preview server
+  // answers here for the test.
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.pathname === '/embed-test.html') {
+      await route.fulfill({ contentType: 'text/html', body: `<!doctype html><title>embed</title><iframe id="kp" sandbox="allow-scripts" src="${baseURL}/#/en/start-the-cluster" style="width:1200px;height:760px"></iframe>` });
+      return;
+    }
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'access-control-allow-origin': '*' } });
+  });
+  await page.goto('/embed-test.html');
+  const frame = page.frameLocator('#kp');
+  await expect(frame.getByTestId('notices')).toContainText('blocks storage', { timeout: 30_000 });
+  const kp = page.frames().find((f) => f !== page.mainFrame())!;
+  await kp.waitForFunction(() => performance.getEntriesByName('prompt-ready').length > 0);
+  expect(await kp.evaluate(() => window.kubeplay!.run('node1', 'echo framed').then((r) => r.output))).toBe('framed\n');
+});
 
 test('blocked storage still reaches the prompt and warns that nothing is kept', async ({ page }) => {
   await page.addInitScript(() => {

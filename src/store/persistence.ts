@@ -4,8 +4,28 @@
  * notice telling the learner what was reset. Saving never throws either: a full quota keeps the
  * session running and says progress is not being saved.
  */
+/** The key never changes: the schema version lives in the envelope, so an upgrade finds old saves. */
 export const STORAGE_KEY = 'kubeplay:v1';
+/** Where a save that could not be loaded is kept (once, if small), so a bad release loses nothing for good. */
+export const UNREADABLE_KEY = 'kubeplay:unreadable';
 export const SCHEMA_VERSION = 1;
+
+/**
+ * Brings the data saved by schema version `v` to version v + 1, or says it cannot (undefined).
+ * Bumping SCHEMA_VERSION means adding the entry for the previous version here, and a test in
+ * persistence.test.ts that loads a save of that version.
+ */
+export type Migration = (data: unknown) => unknown;
+
+export interface Schema {
+  readonly version: number;
+  readonly migrations: Readonly<Record<number, Migration>>;
+}
+
+/** Version 1 is the first schema: nothing to migrate yet. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export const CURRENT_SCHEMA: Schema = { version: SCHEMA_VERSION, migrations: MIGRATIONS };
 
 export interface JournalRecord {
   readonly host: string;
@@ -54,7 +74,7 @@ export function browserStorage(): StorageLike | undefined {
   }
 }
 
-export function loadSession(storage: StorageLike | undefined): LoadResult {
+export function loadSession(storage: StorageLike | undefined, schema: Schema = CURRENT_SCHEMA): LoadResult {
   if (!storage) return { kind: 'reset', reason: 'blocked' };
   let raw: string | null;
   try {
@@ -63,17 +83,35 @@ export function loadSession(storage: StorageLike | undefined): LoadResult {
     return { kind: 'reset', reason: 'blocked' };
   }
   if (raw === null) return { kind: 'none' };
+  const result = readEnvelope(raw, schema);
+  if (result.kind === 'reset') keepUnreadable(storage, raw);
+  return result;
+}
+
+function readEnvelope(raw: string, schema: Schema): LoadResult {
   let envelope: unknown;
   try {
     envelope = JSON.parse(raw);
   } catch {
     return { kind: 'reset', reason: 'unreadable' };
   }
-  if (!isRecord(envelope) || typeof envelope['v'] !== 'number') return { kind: 'reset', reason: 'invalid' };
-  const migrated = migrate(envelope as unknown as Envelope);
+  if (!isRecord(envelope) || typeof envelope['v'] !== 'number' || !isRecord(envelope['data'])) return { kind: 'reset', reason: 'invalid' };
+  const migrated = migrate(envelope as unknown as Envelope, schema);
   if (migrated === undefined) return { kind: 'reset', reason: 'old-version' };
   const session = validateSession(migrated);
   return session ? { kind: 'loaded', session } : { kind: 'reset', reason: 'invalid' };
+}
+
+const MAX_KEPT_UNREADABLE = 512 * 1024;
+
+/** A copy of a save we could not use (not 5 MB of junk), in case a later version can; best effort. */
+function keepUnreadable(storage: StorageLike, raw: string): void {
+  if (raw.length > MAX_KEPT_UNREADABLE) return;
+  try {
+    storage.setItem(UNREADABLE_KEY, raw);
+  } catch {
+    // A full or blocked storage keeps nothing more.
+  }
 }
 
 export type SaveResult = 'saved' | 'quota' | 'blocked';
@@ -98,12 +136,25 @@ export function clearSession(storage: StorageLike | undefined): void {
 }
 
 /**
- * Brings an envelope up to SCHEMA_VERSION, one version at a time. There is one version so far;
- * each future schema change adds a step here and a test in persistence.test.ts.
+ * Brings an envelope up to the schema's version, one version at a time. A version newer than ours
+ * (a save from a later release, then an older page) or one with a missing or failing step gives
+ * undefined: the caller resets, and keepUnreadable holds on to the save.
  */
-function migrate(envelope: Envelope): unknown {
-  if (envelope.v === SCHEMA_VERSION) return envelope.data;
-  return undefined;
+export function migrate(envelope: { readonly v: number; readonly data: unknown }, schema: Schema = CURRENT_SCHEMA): unknown {
+  let { v, data } = envelope;
+  if (!Number.isInteger(v) || v > schema.version) return undefined;
+  while (v < schema.version) {
+    const step = schema.migrations[v];
+    if (!step) return undefined;
+    try {
+      data = step(data);
+    } catch {
+      return undefined;
+    }
+    if (data === undefined) return undefined;
+    v++;
+  }
+  return data;
 }
 
 const MAX_JOURNAL = 20_000;
