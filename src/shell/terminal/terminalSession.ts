@@ -26,6 +26,7 @@ interface Events extends Record<string, unknown> {
   write: string;
   journal: JournalEntry;
   announce: string;
+  commandEnd: RunResult;
 }
 
 const BRACKETED_PASTE_ON = '\x1b[?2004h';
@@ -51,6 +52,8 @@ class Session implements TerminalSession {
   /** Lines typed (and echoed) while the job was not reading: the tty keeps them for bash. */
   private ttyLines = '';
   private outputTail = '';
+  /** What the command line now running printed (its head): screen readers hear it when it ends. */
+  private jobOutput = '';
   /** Output before start(): nobody listens to the terminal yet. */
   private early = '';
   private cols: number;
@@ -89,17 +92,10 @@ class Session implements TerminalSession {
     return this.height;
   }
 
-  onWrite(listener: (data: string) => void): Unsubscribe {
-    return this.events.on('write', listener);
-  }
-
-  onJournal(listener: (entry: JournalEntry) => void): Unsubscribe {
-    return this.events.on('journal', listener);
-  }
-
-  onAnnounce(listener: (text: string) => void): Unsubscribe {
-    return this.events.on('announce', listener);
-  }
+  onWrite(listener: (data: string) => void): Unsubscribe { return this.events.on('write', listener); }
+  onJournal(listener: (entry: JournalEntry) => void): Unsubscribe { return this.events.on('journal', listener); }
+  onAnnounce(listener: (text: string) => void): Unsubscribe { return this.events.on('announce', listener); }
+  onCommandEnd(listener: (result: RunResult) => void): Unsubscribe { return this.events.on('commandEnd', listener); }
 
   transcript(): string {
     return this.out.transcript.text(this.editor.plain);
@@ -252,6 +248,7 @@ class Session implements TerminalSession {
   private submit(line: string, journal: boolean): void {
     if (journal) this.journal({ kind: 'line', text: line });
     this.mode = 'running';
+    this.jobOutput = '';
     this.inAccept = true;
     this.endedInAccept = undefined;
     let result: ReturnType<TerminalShell['acceptLine']>;
@@ -299,6 +296,7 @@ class Session implements TerminalSession {
       if (this.out.col !== 0) this.out.text('\n');
     }
     if (this.activeRun?.lastSubmitted) this.finishRun(exitCode);
+    this.events.emit('commandEnd', { output: this.jobOutput, exitCode });
     if (this.exitRequested || this.shell.ended === true) this.relogin(false);
     this.showPrompt();
     this.drain();
@@ -407,6 +405,7 @@ class Session implements TerminalSession {
       this.out.text(text);
     }
     if (this.activeRun) this.activeRun.output += text;
+    if (this.mode === 'running' && this.jobOutput.length < 8192) this.jobOutput += text;
     this.outputTail = (this.outputTail + text).slice(-16);
   }
 

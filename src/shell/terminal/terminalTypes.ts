@@ -28,6 +28,11 @@ export interface TerminalSession {
   onJournal(listener: (entry: JournalEntry) => void): Unsubscribe;
   /** Texts for screen readers from full-screen programs (the editor's mode and current line): a live region's content. */
   onAnnounce?(listener: (text: string) => void): Unsubscribe;
+  /**
+   * After each command line's job ends (not an empty line, not a line handed to a running job):
+   * what it printed (at most its first ~8 KB, escapes included) and its exit status.
+   */
+  onCommandEnd?(listener: (result: RunResult) => void): Unsubscribe;
   /** Re-applies a journal entry (restoring a saved session). */
   replay(entry: JournalEntry): void;
   /** Types `line` (several lines allowed) and Enter; resolves when its job ends, with what the job printed. */
