@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useRef } from 'react';
+import type { TerminalRunResult } from '../shell';
+import { commandAnnouncement } from './terminal/commandAnnouncement';
 import { TerminalView, type TerminalViewHandle } from './terminal/TerminalView';
 import { useApp, useAppStore, useMessages } from './storeContext';
 import { registerTerminalView } from './screens';
@@ -28,6 +30,9 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
     store.getState().markPromptReady();
   }, [node, store]);
 
+  // Screen-reader mode: each command's result, said in the page's language (A3).
+  const describeCommandEnd = screenReaderMode ? (result: TerminalRunResult) => commandAnnouncement(result, t) : undefined;
+
   const attachOutput = useCallback((listener: (data: string) => void) => terminal!.attach(listener), [terminal]);
 
   return (
@@ -46,6 +51,9 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
             label={`${t.terminal} ${node}`}
             testId={`terminal-${node}`}
             screenReaderMode={screenReaderMode}
+            describeCommandEnd={describeCommandEnd}
+            leaveHint={t.terminalLeave}
+            leftHint={t.terminalLeft}
             fontSize={phone ? 12 : 14}
           />
         )}

@@ -16,7 +16,8 @@
  *   comes back. While a full-screen program (vi, nano) holds the terminal, plain Escape is its
  *   key and Shift+Escape leaves (it always does). Keyboard users are never trapped.
  * - Announcements: what a full-screen program says for screen readers (vi's mode and the line under
- *   the cursor) goes to a polite live region, since its repainted screen reads as noise.
+ *   the cursor) goes to a polite live region, since its repainted screen reads as noise; so does
+ *   each command's result when `describeCommandEnd` is given (screen-reader mode).
  * - Everything created is disposed on unmount, and when the session changes.
  */
 import { useEffect, useImperativeHandle, useRef, useState, type Ref } from 'react';
@@ -25,7 +26,7 @@ import { FitAddon } from '@xterm/addon-fit';
 import '@xterm/xterm/css/xterm.css';
 import './terminal.css';
 import type { Unsubscribe } from '../../engine';
-import type { TerminalSession } from '../../shell';
+import type { TerminalRunResult, TerminalSession } from '../../shell';
 import { screenText } from './screenText';
 import { guardEscapes } from './escapeGuard';
 
@@ -53,6 +54,11 @@ export interface TerminalViewProps {
   readonly leaveHint?: string;
   /** Shown on the focus target Escape moves to. */
   readonly leftHint?: string;
+  /**
+   * Screen-reader mode: what to announce when a command ends (its output and exit status, see
+   * commandAnnouncement.ts); '' says nothing. Read at each command's end, so it may change freely.
+   */
+  readonly describeCommandEnd?: ((result: TerminalRunResult) => string) | undefined;
   /** Called once, in the first frame that paints what was written before the view mounted (the prompt). */
   readonly onPainted?: () => void;
   readonly ref?: Ref<TerminalViewHandle>;
@@ -81,7 +87,7 @@ const FONT_FAMILY = "Menlo, Monaco, Consolas, 'DejaVu Sans Mono', 'Liberation Mo
 
 export function TerminalView(props: TerminalViewProps) {
   const {
-    session, label, testId, screenReaderMode = false, fontSize = 14, attachOutput, onPainted, ref,
+    session, label, testId, screenReaderMode = false, fontSize = 14, attachOutput, onPainted, describeCommandEnd, ref,
     leaveHint = 'Press Escape, then Tab, to leave the terminal (Shift+Escape while an editor is open).',
     leftHint = 'Left the terminal: Tab moves on, Shift+Tab goes back.',
   } = props;
@@ -197,6 +203,15 @@ export function TerminalView(props: TerminalViewProps) {
     setAnnouncement('');
     return session.onAnnounce?.(setAnnouncement);
   }, [session]);
+  const describe = useRef(describeCommandEnd);
+  useEffect(() => {
+    describe.current = describeCommandEnd;
+  });
+  useEffect(() => session.onCommandEnd?.((result) => {
+    const text = describe.current?.(result) ?? '';
+    // A live region only speaks when its text changes: the same result twice differs by a space.
+    if (text !== '') setAnnouncement((previous) => (previous === text ? `${text}\u00a0` : text));
+  }), [session]);
 
   const hintId = `${testId}-hint`;
   return (

@@ -1,0 +1,54 @@
+/**
+ * What screen-reader mode says when a command ends: its output as plain text (escape sequences and
+ * control characters removed, runs of spaces in tables collapsed), cut to a few lines so a long
+ * listing does not talk for a minute (the rest is a sentence: "and 90 more lines", and stays in the
+ * terminal's own accessible buffer), then the exit status when it is not 0. Nothing for a command
+ * that printed nothing and succeeded: the next prompt, read by xterm's screen-reader mode, says enough.
+ */
+import type { TerminalRunResult } from '../../shell';
+
+export interface AnnouncementWords {
+  moreLines(count: number): string;
+  exitStatus(code: number): string;
+}
+
+export interface AnnouncementLimits {
+  readonly lines: number;
+  readonly chars: number;
+}
+
+const LIMITS: AnnouncementLimits = { lines: 10, chars: 600 };
+
+// CSI (colours, cursor moves), OSC (titles, links) ended by BEL or ST, then any other ESC pair.
+// eslint-disable-next-line no-control-regex
+const ESCAPES = /\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?/g;
+// eslint-disable-next-line no-control-regex
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f]/g;
+
+/** The output's lines as a screen reader should hear them: plain, trimmed, blank lines dropped. */
+export function plainLines(output: string): string[] {
+  return output
+    .replace(ESCAPES, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(CONTROLS, '')
+    .split('\n')
+    .map((line) => line.replace(/[ \t]{2,}/g, '  ').trim())
+    .filter((line) => line !== '');
+}
+
+export function commandAnnouncement(result: TerminalRunResult, words: AnnouncementWords, limits: AnnouncementLimits = LIMITS): string {
+  const lines = plainLines(result.output);
+  const kept: string[] = [];
+  let chars = 0;
+  for (const line of lines) {
+    if (kept.length >= limits.lines) break;
+    const room = limits.chars - chars;
+    if (room <= 0) break;
+    kept.push(line.length > room ? `${line.slice(0, room)}…` : line);
+    chars += line.length;
+  }
+  const parts = [...kept];
+  if (lines.length > kept.length) parts.push(words.moreLines(lines.length - kept.length));
+  if (result.exitCode !== 0) parts.push(words.exitStatus(result.exitCode));
+  return parts.join('\n');
+}
