@@ -13,7 +13,7 @@ import { connectOrReport, fail, type Invocation, type Verb } from '../invocation
 import { readManifests, type ManifestObject } from '../manifests';
 import { threeWayMerge } from '../merge';
 import { kindPrefix, resourceKey } from '../resources';
-import { validateObject } from '../schema';
+import { decodeError, validateObject } from '../schema';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -61,9 +61,12 @@ export function prepare(inv: Invocation, conn: ApiConnection, m: ManifestObject,
     const gv = type.group ? `${type.group}/${type.version}` : `/${type.version}`;
     return `error: error when retrieving current configuration of:\nResource: "${gv}, Resource=${type.plural}", GroupVersionKind: "${gv}, Kind=${type.kind}"\nName: "", Namespace: "${namespace ?? ''}"\nfrom server for: "${m.source}": resource name may not be empty`;
   }
+  const kindName = typeForKindAnyVersion(kind)?.kind ?? kind;
+  // The server cannot decode a value of the wrong type, whatever --validate says.
+  const typeError = decodeError(obj);
+  if (typeError) return `Error from server (BadRequest): error when ${verbing} "${m.source}": ${kindName} in version "${type.version}" cannot be handled as a ${kindName}: ${typeError}`;
   const unknown = validateObject(obj);
   if (unknown.length > 0 && flagString(inv.flags, 'validate') !== 'false') {
-    const kindName = typeForKindAnyVersion(kind)?.kind ?? kind;
     return `Error from server (BadRequest): error when ${verbing} "${m.source}": ${kindName} in version "${type.version}" cannot be handled as a ${kindName}: strict decoding error: ${unknown.map((f) => `unknown field "${f}"`).join(', ')}`;
   }
   return { object: obj, name, namespace, type };
@@ -79,12 +82,14 @@ export function lastAppliedOf(obj: Obj): string {
   return `${toCompactGoJson(copy)}\n`;
 }
 
-function applyOne(inv: Invocation, conn: ApiConnection, p: Prepared, source: string, dryRun: boolean): string | { line: string } {
+function applyOne(inv: Invocation, conn: ApiConnection, p: Prepared, source: string, dryRunStrategy: string): string | { line: string } {
+  const dryRun = dryRunStrategy !== 'none';
   const obj = p.object;
   const annotation = lastAppliedOf(obj);
   const meta = obj.metadata as Obj;
   meta.annotations = { ...((meta.annotations as Record<string, string> | undefined) ?? {}), [LAST_APPLIED]: annotation };
-  const suffix = dryRun ? ' (dry run)' : '';
+  // PrintFlagsWithDryRunStrategy: each strategy has its own suffix.
+  const suffix = dryRunStrategy === 'server' ? ' (server dry run)' : dryRun ? ' (dry run)' : '';
   const shown = `${kindPrefix(p.type)}/${p.name}`;
   const live = p.name ? conn.store.get(p.type, p.namespace, p.name) : undefined;
   if (!live) {
@@ -124,25 +129,22 @@ function* run(inv: Invocation): Program {
   if (!read.ok) return fail(inv, read.error);
   const conn = yield* connectOrReport(inv);
   if (typeof conn === 'number') return conn;
-  let errors = 0;
+  // kubectl applies every object it could read, then prints the errors it collected (an aggregate).
+  const errors: string[] = [];
   for (const m of read.objects) {
     const p = prepare(inv, conn, m, 'creating');
     if (typeof p === 'string') {
-      inv.err(`${p}\n`);
-      errors++;
+      errors.push(p);
       continue;
     }
     // Each object is one round trip to the API server.
     yield sleep(4);
-    const result = applyOne(inv, conn, p, m.source, dryRunFlag !== 'none');
-    if (typeof result === 'string') {
-      inv.err(`${result}\n`);
-      errors++;
-    } else {
-      inv.out(`${result.line}\n`);
-    }
+    const result = applyOne(inv, conn, p, m.source, dryRunFlag);
+    if (typeof result === 'string') errors.push(result);
+    else inv.out(`${result.line}\n`);
   }
-  return errors > 0 ? 1 : 0;
+  for (const e of errors) inv.err(`${e}\n`);
+  return errors.length > 0 ? 1 : 0;
 }
 
 export const FILENAME_FLAG = { name: 'filename', short: 'f', kind: 'strings', description: 'The files that contain the configurations to apply (a file, a directory, a URL or - for stdin).', defaultText: '[]' } as const;

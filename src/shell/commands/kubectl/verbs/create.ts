@@ -19,24 +19,21 @@ function* run(inv: Invocation): Program {
     if (!read.ok) return fail(inv, read.error);
     const conn = yield* connectOrReport(inv);
     if (typeof conn === 'number') return conn;
-    let errors = 0;
+    // As apply: the visitor goes on after an error, and the errors are printed at the end.
+    const errors: string[] = [];
     for (const m of read.objects) {
       const p = prepare(inv, conn, m, 'creating');
       if (typeof p === 'string') {
-        inv.err(`${p}\n`);
-        errors++;
+        errors.push(p);
         continue;
       }
       yield sleep(4);
       const created = conn.store.create(p.type, p.object, 'user:kubectl');
-      if (!created.ok) {
-        inv.err(`Error from server (${created.error.reason}): error when creating "${m.source}": ${created.error.message}\n`);
-        errors++;
-      } else {
-        inv.out(`${kindPrefix(p.type)}/${created.value.metadata.name} created\n`);
-      }
+      if (!created.ok) errors.push(`Error from server (${created.error.reason}): error when creating "${m.source}": ${created.error.message}`);
+      else inv.out(`${kindPrefix(p.type)}/${created.value.metadata.name} created\n`);
     }
-    return errors > 0 ? 1 : 0;
+    for (const e of errors) inv.err(`${e}\n`);
+    return errors.length > 0 ? 1 : 0;
   }
   if (inv.args.length === 0) return fail(inv, 'must specify one of -f and -k');
   const dryRun = dryRunOf(inv);
