@@ -45,6 +45,11 @@ export class VirtualClock {
     if (id !== undefined) this.live.delete(id);
   }
 
+  /** True while the timer is scheduled: not yet fired, not cancelled. */
+  isPending(id: TimerId): boolean {
+    return this.live.has(id);
+  }
+
   /** Due time of the next live timer, if any. */
   nextDue(): number | undefined {
     this.dropCancelled();
@@ -95,7 +100,10 @@ export class VirtualClock {
     while (i > 0) {
       const parent = (i - 1) >> 1;
       if (!VirtualClock.before(heap[i]!, heap[parent]!)) break;
-      [heap[i], heap[parent]] = [heap[parent]!, heap[i]!];
+      // A plain swap: the destructuring one allocated an array per step (a heap operation per timer).
+      const t = heap[i]!;
+      heap[i] = heap[parent]!;
+      heap[parent] = t;
       i = parent;
     }
   }
@@ -113,7 +121,9 @@ export class VirtualClock {
       if (l < heap.length && VirtualClock.before(heap[l]!, heap[smallest]!)) smallest = l;
       if (r < heap.length && VirtualClock.before(heap[r]!, heap[smallest]!)) smallest = r;
       if (smallest === i) break;
-      [heap[i], heap[smallest]] = [heap[smallest]!, heap[i]!];
+      const t = heap[i]!;
+      heap[i] = heap[smallest]!;
+      heap[smallest] = t;
       i = smallest;
     }
   }

@@ -57,7 +57,8 @@ export function startControlPlaneControllers(cluster: ClusterParts, switches: Co
     new Scheduler(ctx, switches.schedulerEnabled),
   ];
   for (const c of controllers) {
-    if (!cluster.controllers.has(c.name)) cluster.controllers.add(c);
+    // Each one's enabled() is its switch: passing the switch lets the manager ask it once for all.
+    if (!cluster.controllers.has(c.name)) cluster.controllers.add(c, c instanceof Scheduler ? switches.schedulerEnabled : kcm);
   }
   const names = controllers.map((c) => c.name);
   return {

@@ -71,8 +71,13 @@ export class ControllerManager {
     });
   }
 
-  add(controller: Controller): void {
-    const enabled = controller.enabled ? controller.enabled.bind(controller) : alwaysEnabled;
+  /**
+   * Registers a controller. `enabledBy`, when given, must answer exactly as controller.enabled()
+   * does, through a function other controllers share (kube-controller-manager's switch): drain()
+   * asks it once for a run of adjacent controllers that share it, not once per controller.
+   */
+  add(controller: Controller, enabledBy?: () => boolean): void {
+    const enabled = enabledBy ?? (controller.enabled ? controller.enabled.bind(controller) : alwaysEnabled);
     const entry: Entry = { controller, enabled, queue: [], queued: new Set(), wasEnabled: false, due: new Map() };
     this.entries.push(entry);
   }
@@ -102,8 +107,13 @@ export class ControllerManager {
       let steps = 0;
       for (let progressed = true; progressed;) {
         progressed = false;
+        // The last switch asked and its answer: adjacent controllers sharing a switch get that
+        // answer while no reconcile ran in between (enabled() only reads; resync() only lists).
+        let askedFn: (() => boolean) | undefined;
+        let asked = false;
         for (const entry of this.entries) {
-          const enabled = entry.enabled();
+          if (entry.enabled !== askedFn) asked = (askedFn = entry.enabled)();
+          const enabled = asked;
           if (enabled && !entry.wasEnabled) for (const key of entry.controller.resync()) this.push(entry, key);
           entry.wasEnabled = enabled;
           if (!enabled || entry.queue.length === 0) continue;
@@ -112,6 +122,7 @@ export class ControllerManager {
           // changes to keys already handled wait for the next turn.
           const batch = entry.queue.splice(0, entry.queue.length);
           progressed = true;
+          askedFn = undefined;
           for (const key of batch) {
             entry.queued.delete(key);
             if (++steps > MAX_STEPS_PER_DRAIN) throw new Error(`controllers did not settle after ${MAX_STEPS_PER_DRAIN} steps (last: ${entry.controller.name} ${key})`);

@@ -64,8 +64,15 @@ export type Router = (from: string, ip: string, port: number, protocol: Protocol
  */
 export type ConnectObserver = (from: string, source: string | undefined, listener: Listener) => void;
 
+const NO_LISTENERS: readonly Listener[] = [];
+
 export class Network {
   private readonly listeners = new Set<Listener>();
+  /**
+   * The same listeners by port, each list in the order they started listening: connect() runs on
+   * every request and only cares about one port, not every socket of both nodes.
+   */
+  private readonly byPort = new Map<number, Listener[]>();
   private readonly hostIps = new Map<string, string[]>();
   private readonly localIps = new Map<string, string[]>();
   /** kube-proxy's rules (the world's service network installs them): asked before any listener. */
@@ -105,9 +112,18 @@ export class Network {
   }
 
   listen<S>(listener: Listener<S>): Unsubscribe {
-    this.listeners.add(listener);
+    if (!this.listeners.has(listener)) {
+      this.listeners.add(listener);
+      const list = this.byPort.get(listener.port);
+      if (list) list.push(listener);
+      else this.byPort.set(listener.port, [listener]);
+    }
     return () => {
-      this.listeners.delete(listener);
+      if (!this.listeners.delete(listener)) return;
+      const list = this.byPort.get(listener.port);
+      const i = list ? list.indexOf(listener) : -1;
+      if (i >= 0) list!.splice(i, 1);
+      if (list && list.length === 0) this.byPort.delete(listener.port);
     };
   }
 
@@ -132,7 +148,7 @@ export class Network {
     const loopback = ip === 'localhost' || ip.startsWith('127.') || ip === '::1';
     const target = this.routeFrom(from, ip);
     if (target === undefined) return { ok: false, reason: 'unreachable' };
-    for (const l of this.listeners) {
+    for (const l of this.byPort.get(port) ?? NO_LISTENERS) {
       if (l.host !== target || l.port !== port || l.protocol !== protocol) continue;
       if (l.address === '0.0.0.0' || l.address === ip || (loopback && l.address.startsWith('127.'))) {
         if (isForward(l.service)) {

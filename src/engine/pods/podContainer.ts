@@ -63,7 +63,15 @@ export class PodContainer implements ContainerInstance {
   private live = false;
   private ended = false;
   private readonly releases: Unsubscribe[] = [];
-  private readonly timers = new Set<TimerId>();
+  /**
+   * Timers this process scheduled that may still be pending, cancelled when it ends. Fired ones
+   * are pruned in bulk rather than deleted one by one: a Set churned by every request (rng and
+   * hasher schedule tens of thousands an hour) kept reallocating its table.
+   */
+  private timers: TimerId[] = [];
+  private pruneAt = 64;
+  /** Every timer of this container carries the same label: built once, not per timer. */
+  private readonly timerLabel: string;
 
   constructor(private readonly init: PodContainerInit) {
     this.id = init.id;
@@ -77,6 +85,7 @@ export class PodContainer implements ContainerInstance {
     this.node = init.node;
     this.image = init.image;
     this.imageRef = init.imageRef;
+    this.timerLabel = `pod:${init.namespace}/${init.pod}/${this.name}`;
   }
 
   get running(): boolean {
@@ -143,8 +152,8 @@ export class PodContainer implements ContainerInstance {
       },
       setTimer: (ms, fn) => this.timer(ms, fn),
       clearTimer: (id) => {
+        // A cancelled id stays listed until pruned; cancelling it again at exit does nothing.
         world.clock.cancel(id);
-        this.timers.delete(id);
       },
     };
     this.exited = exited;
@@ -183,7 +192,6 @@ export class PodContainer implements ContainerInstance {
       setTimer: (ms, fn) => this.timer(ms, fn),
       clearTimer: (id) => {
         this.init.world.clock.cancel(id);
-        this.timers.delete(id);
       },
     };
   }
@@ -191,11 +199,16 @@ export class PodContainer implements ContainerInstance {
   private timer(ms: number, fn: () => void): TimerId {
     const { world } = this.init;
     const id: TimerId = world.clock.schedule(ms, () => {
-      this.timers.delete(id);
       if (this.live) fn();
-    }, `pod:${this.init.namespace}/${this.init.pod}/${this.name}`);
-    if (this.live) this.timers.add(id);
-    else world.clock.cancel(id);
+    }, this.timerLabel);
+    if (this.live) {
+      if (this.timers.length >= this.pruneAt) {
+        this.timers = this.timers.filter((t) => world.clock.isPending(t));
+        // Many timers really pending: prune again only once as many more were added.
+        this.pruneAt = Math.max(64, 2 * this.timers.length);
+      }
+      this.timers.push(id);
+    } else world.clock.cancel(id);
     return id;
   }
 
@@ -213,7 +226,7 @@ export class PodContainer implements ContainerInstance {
     this.live = false;
     this.process = undefined;
     for (const id of this.timers) this.init.world.clock.cancel(id);
-    this.timers.clear();
+    this.timers = [];
     for (const off of this.releases.splice(0)) off();
   }
 }

@@ -77,6 +77,13 @@ export class ClusterNet {
     return (this.zone ??= this.buildZone());
   }
 
+  /** The answer cached() holds for `name` asked from `namespace`, if any (computes nothing). */
+  known<T>(namespace: string, name: string): T | undefined {
+    const byName = this.answers.get(namespace);
+    // Over the limit cached() starts afresh, so there is nothing to reuse.
+    return byName && byName.size <= 512 ? (byName.get(name) as T | undefined) : undefined;
+  }
+
   /** A resolver's answer for `name` asked from `namespace`, computed once per state of the zone. */
   cached<T>(namespace: string, name: string, compute: () => T): T {
     let byName = this.answers.get(namespace);

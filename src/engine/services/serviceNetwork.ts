@@ -95,7 +95,9 @@ export class ServiceNetwork {
 
   /** The per-cluster state, following the world's clusters (a reset and a new init replace one). */
   clusterNet(cluster: Cluster): ClusterNet | undefined {
-    return this.current().find((n) => n.cluster === cluster);
+    // A loop, not find(): asked on every DNS lookup (each request of every DockerCoins program).
+    for (const net of this.current()) if (net.cluster === cluster) return net;
+    return undefined;
   }
 
   /** A pod's DNS query, through kube-proxy to the cluster DNS Service, then CoreDNS. */
@@ -111,6 +113,9 @@ export class ServiceNetwork {
         return { outcome: 'answered', server, answer: a, tried: [a] };
       });
     }
+    // Programs resolve the same names on every request: an answer already given needs no closure.
+    const known = net.known<PodDnsResult>(q.namespace, q.name);
+    if (known !== undefined) return known;
     return net.cached(q.namespace, q.name, (): PodDnsResult => ({ outcome: 'answered', server, ...resolveFromPod(this.world, net, q.namespace, q.name) }));
   }
 
