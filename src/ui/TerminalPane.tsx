@@ -3,7 +3,7 @@ import type { TerminalRunResult } from '../shell';
 import { commandAnnouncement } from './terminal/commandAnnouncement';
 import { TerminalView, type TerminalViewHandle } from './terminal/TerminalView';
 import { useApp, useAppStore, useMessages } from './storeContext';
-import { registerTerminalView } from './screens';
+import { focusLessonPlace, registerTerminalView } from './screens';
 import { PHONE_LAYOUT, useMediaQuery } from './useMediaQuery';
 import type { NodeName } from '../store';
 
@@ -33,6 +33,12 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
   // Screen-reader mode: each command's result, said in the page's language (A3).
   const describeCommandEnd = screenReaderMode ? (result: TerminalRunResult) => commandAnnouncement(result, t) : undefined;
 
+  // Escape, Tab, Enter: from the terminal back to the block that was run (on phones, to the lesson panel).
+  const backToLesson = () => {
+    if (phone) store.getState().setPanel('lesson');
+    requestAnimationFrame(focusLessonPlace);
+  };
+
   const attachOutput = useCallback((listener: (data: string) => void) => terminal!.attach(listener), [terminal]);
 
   return (
@@ -58,6 +64,9 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
           />
         )}
       </div>
+      <button type="button" className="kp-back-to-lesson" onClick={backToLesson} data-testid={`back-to-lesson-${node}`}>
+        {t.backToLesson}
+      </button>
     </div>
   );
 }

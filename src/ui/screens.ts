@@ -23,6 +23,20 @@ export function focusTerminal(node: NodeName): void {
   views.get(node)?.focus();
 }
 
+// Where "Back to the lesson" (after each terminal) returns keyboard focus: the run button of the
+// block that last typed into a terminal, else the lesson's title.
+let lessonPlace: HTMLElement | null = null;
+
+export function rememberLessonPlace(element: HTMLElement | null): void {
+  lessonPlace = element;
+}
+
+export function focusLessonPlace(): void {
+  const target = lessonPlace?.isConnected ? lessonPlace : document.querySelector<HTMLElement>('[data-testid="lesson"] h1');
+  if (target && !target.hasAttribute('tabindex') && target.tagName === 'H1') target.setAttribute('tabindex', '-1');
+  target?.focus();
+}
+
 export function readScreen(store: AppStore, node: NodeName): string {
   const text = views.get(node)?.read();
   if (text !== undefined) return text;

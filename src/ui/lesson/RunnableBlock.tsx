@@ -1,21 +1,23 @@
-import { useState } from 'react';
+import { useRef, useState, type MouseEvent } from 'react';
 import { resolveCommand, type RunnableBlock as Block } from '../../lessons';
 import { NODE_NAMES, type NodeName } from '../../store';
 import { useAppStore, useMessages } from '../storeContext';
-import { focusTerminal } from '../screens';
+import { focusTerminal, rememberLessonPlace } from '../screens';
 import { PHONE_LAYOUT } from '../useMediaQuery';
 
 /**
  * A command from the lesson. Activating it types the command into its node's terminal (resolving
- * variables such as the join command from the live cluster), shows that terminal and focuses it.
+ * variables such as the join command from the live cluster), shows that terminal and focuses it,
+ * except after a tap: on a touch screen a focused terminal opens the on-screen keyboard over the output.
  */
 export function RunnableBlock({ block, onRun }: { block: Block; onRun?: (block: Block) => void }) {
   const t = useMessages();
   const store = useAppStore();
   const [problem, setProblem] = useState<string | undefined>();
+  const button = useRef<HTMLButtonElement>(null);
   const node = ((NODE_NAMES as readonly string[]).includes(block.node) ? block.node : 'node1') as NodeName;
 
-  const run = () => {
+  const run = (event: MouseEvent<HTMLElement>) => {
     const state = store.getState();
     const playground = state.playground;
     if (!playground) return;
@@ -28,8 +30,14 @@ export function RunnableBlock({ block, onRun }: { block: Block; onRun?: (block: 
     const typed = resolved.command.split('\n').map((line) => `${line}\r`).join('');
     playground.terminal(node).session.input(typed);
     state.setActiveNode(node);
+    rememberLessonPlace(button.current);
     if (window.matchMedia(PHONE_LAYOUT).matches) state.setPanel('terminal');
-    focusTerminal(node);
+    if ((event.nativeEvent as PointerEvent).pointerType !== 'touch') {
+      focusTerminal(node);
+      // A terminal shown for the first time (the other node's tab, the phone's terminal panel)
+      // mounts in this update: focus it once it has.
+      requestAnimationFrame(() => focusTerminal(node));
+    }
     onRun?.(block);
   };
 
@@ -37,7 +45,7 @@ export function RunnableBlock({ block, onRun }: { block: Block; onRun?: (block: 
     <div className="kp-block" data-node={node} data-interrupt-after={block.interruptAfterMs}>
       <div className="kp-block-head">
         <span className="kp-block-node">{node}</span>
-        <button type="button" className="kp-block-run" onClick={run} aria-label={t.runOnLabel(node, block.command)} data-testid={`run-block-${block.index}`}>
+        <button ref={button} type="button" className="kp-block-run" onClick={run} aria-label={t.runOnLabel(node, block.command)} data-testid={`run-block-${block.index}`}>
           ▶ {t.runOn(node)}
         </button>
       </div>

@@ -24,17 +24,26 @@ describe('commandAnnouncement', () => {
     expect(commandAnnouncement({ output: '\r\n\n', exitCode: 0 }, words)).toBe('');
   });
 
-  test('a long listing: the first lines, then how many more', () => {
+  test('a long listing: the first lines, how many more, then the last line', () => {
     const output = Array.from({ length: 100 }, (_, i) => `pod-${i}   1/1   Running`).join('\n');
     const said = commandAnnouncement({ output, exitCode: 0 }, words);
     expect(said.split('\n')).toHaveLength(11);
     expect(said).toMatch(/^pod-0 {2}1\/1 {2}Running\n/);
-    expect(said).toMatch(/\nand 90 more lines$/);
+    expect(said).toMatch(/\npod-8 {2}1\/1 {2}Running\nand 90 more lines\npod-99 {2}1\/1 {2}Running$/);
+  });
+
+  test('long lines before an error: the error, last, is still said whole', () => {
+    const noise = Array.from({ length: 5 }, (_, i) => `E1128 memcache.go:265] couldn't get current server API group list (${i}) ${'.'.repeat(150)}`);
+    const output = [...noise, 'The connection to the server localhost:8080 was refused - did you specify the right host or port?'].join('\n');
+    const said = commandAnnouncement({ output, exitCode: 1 }, words);
+    expect(said).toMatch(/^E1128 memcache/);
+    expect(said).toMatch(/\nand \d more lines\nThe connection to the server localhost:8080 was refused - did you specify the right host or port\?\nexit status 1$/);
+    expect(said.length).toBeLessThan(700);
   });
 
   test('a very long line is cut with an ellipsis, within the character limit', () => {
-    const said = commandAnnouncement({ output: `${'x'.repeat(2_000)}\nsecond\n`, exitCode: 0 }, words, { lines: 10, chars: 50 });
-    expect(said).toBe(`${'x'.repeat(50)}…\nand 1 more lines`);
+    const said = commandAnnouncement({ output: `${'x'.repeat(2_000)}\nsecond\n`, exitCode: 0 }, words, { lines: 10, chars: 60 });
+    expect(said).toBe(`${'x'.repeat(54)}…\nsecond`);
   });
 
   test('escape sequences (colours, titles, links) and control characters are not read out', () => {

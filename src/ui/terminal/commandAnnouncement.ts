@@ -1,8 +1,9 @@
 /**
  * What screen-reader mode says when a command ends: its output as plain text (escape sequences and
  * control characters removed, runs of spaces in tables collapsed), cut to a few lines so a long
- * listing does not talk for a minute (the rest is a sentence: "and 90 more lines", and stays in the
- * terminal's own accessible buffer), then the exit status when it is not 0. Nothing for a command
+ * listing does not talk for a minute: the first lines, "and 40 more lines", then the last line
+ * (where errors and summaries are); the rest stays in the terminal's own accessible buffer. Then
+ * the exit status when it is not 0. Nothing for a command
  * that printed nothing and succeeded: the next prompt, read by xterm's screen-reader mode, says enough.
  */
 import type { TerminalRunResult } from '../../shell';
@@ -36,19 +37,35 @@ export function plainLines(output: string): string[] {
     .filter((line) => line !== '');
 }
 
-export function commandAnnouncement(result: TerminalRunResult, words: AnnouncementWords, limits: AnnouncementLimits = LIMITS): string {
-  const lines = plainLines(result.output);
+function cut(line: string, room: number): string {
+  return line.length > room ? `${line.slice(0, Math.max(0, room))}…` : line;
+}
+
+/** As many first lines as fit in `lines` lines and `chars` characters (the last one cut if need be). */
+function head(lines: readonly string[], limits: AnnouncementLimits): string[] {
   const kept: string[] = [];
   let chars = 0;
   for (const line of lines) {
-    if (kept.length >= limits.lines) break;
     const room = limits.chars - chars;
-    if (room <= 0) break;
-    kept.push(line.length > room ? `${line.slice(0, room)}…` : line);
+    if (kept.length >= limits.lines || room <= 0) break;
+    kept.push(cut(line, room));
     chars += line.length;
   }
-  const parts = [...kept];
-  if (lines.length > kept.length) parts.push(words.moreLines(lines.length - kept.length));
+  return kept;
+}
+
+export function commandAnnouncement(result: TerminalRunResult, words: AnnouncementWords, limits: AnnouncementLimits = LIMITS): string {
+  const lines = plainLines(result.output);
+  const total = lines.reduce((sum, line) => sum + line.length, 0);
+  let parts: string[];
+  if (lines.length <= limits.lines && total <= limits.chars) {
+    parts = lines;
+  } else {
+    const last = cut(lines[lines.length - 1]!, Math.floor(limits.chars / 3));
+    const first = head(lines.slice(0, -1), { lines: limits.lines - 1, chars: limits.chars - last.length });
+    const skipped = lines.length - 1 - first.length;
+    parts = [...first, ...(skipped > 0 ? [words.moreLines(skipped)] : []), last];
+  }
   if (result.exitCode !== 0) parts.push(words.exitStatus(result.exitCode));
   return parts.join('\n');
 }
