@@ -50,6 +50,10 @@ export function applyDefaults(kind: string, obj: object, op: WriteOperation): vo
     case 'Namespace':
       defaultNamespace(obj as Draft<Namespace>, op);
       return;
+    case 'Secret':
+      // SetDefaults_Secret: `kubectl create secret generic` sends no type; `get secrets` shows Opaque.
+      (obj as { type?: string }).type ||= 'Opaque';
+      return;
     default:
       return;
   }
