@@ -71,7 +71,7 @@ test('every lesson route, in English and in Spanish', async ({ page }) => {
   }
 });
 
-test('desktop panels: terminals in use, diagram and table, screen-reader mode, web UI', async ({ page }) => {
+test('each panel state, on a desktop then at a phone\'s width', async ({ page }) => {
   const kp = new Playground(page);
   await kp.open('#/en/start-the-cluster');
   await initControlPlane(page);
@@ -92,6 +92,27 @@ test('desktop panels: terminals in use, diagram and table, screen-reader mode, w
   await expect(page.getByTestId('webui')).toBeVisible();
   await expect(page.getByTestId('webui-error')).toBeVisible({ timeout: 10_000 });
   await expectClean(page, 'web UI panel (nothing answering yet)', '[data-testid="webui"]');
+  await page.getByTestId('webui-close').click();
+  await page.getByRole('checkbox', { name: 'Screen reader mode' }).uncheck();
+
+  // The same page at a phone's width (the layout is CSS media queries): one panel at a time.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByTestId('panel-lesson').click();
+  await expect(page.getByTestId('lesson')).toBeVisible();
+  await expectClean(page, 'phone: lesson');
+  await page.getByTestId('panel-terminal').click();
+  await expect(page.getByTestId('terminal-node1')).toBeVisible();
+  await expectClean(page, 'phone: terminal', '.kp-work');
+  await page.getByTestId('panel-diagram').click();
+  await expect(page.getByTestId('diagram-table')).toBeHidden();
+  await kp.diagram.expectNode('pod/kube-system/etcd-node1');
+  await expectClean(page, 'phone: diagram', '.kp-work');
+  await page.getByTestId('diagram-view-toggle').click();
+  await expect(page.getByTestId('diagram-table')).toBeVisible();
+  await expectClean(page, 'phone: diagram as a table', '.kp-work');
+  await page.getByTestId('webui-open').click();
+  await expect(page.getByTestId('webui')).toBeVisible();
+  await expectClean(page, 'phone: web UI', '.kp-work');
 });
 
 test('a notice is shown (Spanish, light theme)', async ({ page }) => {
@@ -105,30 +126,4 @@ test('a notice is shown (Spanish, light theme)', async ({ page }) => {
   await kp.open('#/es/start-the-cluster', '?theme=light');
   await expect(page.getByTestId('notices')).not.toBeEmpty();
   await expectClean(page, 'a notice, Spanish, light theme');
-});
-
-test.describe('on a phone', () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-
-  test('each panel of the phone layout', async ({ page }) => {
-    const kp = new Playground(page);
-    await kp.open('#/en/start-the-cluster');
-    await initControlPlane(page);
-    await expectClean(page, 'phone: lesson');
-
-    await page.getByTestId('panel-terminal').click();
-    await expect(page.getByTestId('terminal-node1')).toBeVisible();
-    await expectClean(page, 'phone: terminal', '.kp-work');
-
-    await page.getByTestId('panel-diagram').click();
-    await kp.diagram.expectNode('pod/kube-system/etcd-node1');
-    await expectClean(page, 'phone: diagram', '.kp-work');
-    await page.getByTestId('diagram-view-toggle').click();
-    await expect(page.getByTestId('diagram-table')).toBeVisible();
-    await expectClean(page, 'phone: diagram as a table', '.kp-work');
-
-    await page.getByTestId('webui-open').click();
-    await expect(page.getByTestId('webui')).toBeVisible();
-    await expectClean(page, 'phone: web UI', '.kp-work');
-  });
 });
