@@ -51,6 +51,9 @@ const STEPS = [
     report: playwrightReport,
     count: ({ exitCode, report }) => countPlaywrightReport(report, exitCode),
   },
+  // The CI-safe subset of `npm run bench` (scripts/bench/quick.mjs): generous ceilings on the page's
+  // timings, on this run's dist/, after e2e so nothing else competes for the two cores. About 45 s.
+  { name: 'perf', args: ['run', 'perf:quick'], count: ({ exitCode, stdoutTail }) => countSummaryLine(stdoutTail, exitCode) },
 ];
 const STEP_NAMES = STEPS.map((step) => step.name);
 
@@ -98,8 +101,8 @@ async function main() {
   let buildOk;
 
   for (const step of steps) {
-    // size measures the build this run made: after a failed build, dist/ is stale or empty.
-    if (step.name === 'size' && buildOk === false) {
+    // size and perf measure the build this run made: after a failed build, dist/ is stale or empty.
+    if ((step.name === 'size' || step.name === 'perf') && buildOk === false) {
       banner(`${step.name}: not run, the build failed`);
       results.push({ name: step.name, passed: 0, failed: 1, skipped: 0, seconds: 0, note: 'not run: the build failed' });
       continue;

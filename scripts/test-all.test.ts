@@ -1,5 +1,5 @@
 // Runs scripts/test-all.mjs for real, against a fake project whose package.json scripts stand in
-// for typecheck, lint, vitest, lesson replay, build, size and Playwright.
+// for typecheck, lint, vitest, lesson replay, build, size, Playwright and the perf subset.
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -45,13 +45,14 @@ const ALL_SCRIPTS = {
   build: exit(1),
   size: exit(0),
   'test:e2e': 'node fake-playwright.mjs',
+  'perf:quick': `node -e "console.log('6 passed, 0 failed')"`,
 };
 
 describe('npm test (scripts/test-all.mjs)', () => {
   it('runs every step after failures, tables them, and ends with the totals', { timeout: 60_000 }, () => {
     const run = testAll(fakeProject(ALL_SCRIPTS));
     expect(run.status).toBe(1);
-    expect(run.last).toBe('7 passed, 5 failed');
+    expect(run.last).toBe('7 passed, 6 failed');
     const table = run.lines.slice(run.lines.findIndex((l) => l.startsWith('======== summary')) + 1, -1);
     expect(table.map((line) => line.split(/\s+/).slice(0, 4).join(' '))).toEqual([
       'step result passed failed',
@@ -62,7 +63,8 @@ describe('npm test (scripts/test-all.mjs)', () => {
       'build FAIL 0 1',
       'size FAIL 0 1',
       'e2e ok 0 0',
-      'total FAIL 7 5',
+      'perf FAIL 0 1',
+      'total FAIL 7 6',
     ]);
     expect(run.stdout).toContain('not run: the build failed');
     expect(run.stdout).toContain('prebuilt=no');
