@@ -96,6 +96,23 @@ describe('kubectl port-forward and proxy: the first terminal forwards, the secon
   });
 });
 
+describe('kubectl exec: one program inside a container (golden)', () => {
+  it('hostname, files, environment, a shell line; a missing program, a failing one, a wrong container, the old syntax', async () => {
+    const c = new LiveCluster();
+    c.kubectl(['run', 'pingpong', '--image=alpine', '--', 'ping', '1.1.1.1']);
+    c.kubectl('create deployment web --image=nginx');
+    c.advance(30_000);
+    const sh = shellOn(c.world, 'node1');
+    let text = '';
+    for (const line of [
+      'kubectl exec pingpong -- hostname', 'kubectl exec pingpong -- cat /etc/resolv.conf', 'kubectl exec deploy/web -- ls /usr/share/nginx/html',
+      'kubectl exec pingpong -- sh -c "echo $((6*7)); env | grep ^KUBERNETES_SERVICE"', 'kubectl exec deploy/web -- ping -c 1 1.1.1.1',
+      'kubectl exec pingpong -- cat /nope', 'kubectl exec pingpong -c nope -- ls', 'kubectl exec pingpong ls', 'kubectl exec nope -- ls',
+    ]) text += await step(sh, line);
+    await golden('exec-session', text.replace(/exec "[0-9a-f]{64}"/g, 'exec "<id>"'));
+  });
+});
+
 describe('kubectl config: contexts and the default namespace (golden)', () => {
   it('set-context --current --namespace, get-contexts, view --minify, a second context, use-context', async () => {
     const t = new Transcript(new LiveCluster());
