@@ -25,14 +25,15 @@ export const diagramPreview = { outDir: path.join(root, DIAGRAM_OUT_DIR), config
 
 /**
  * @param {import('@playwright/test').Browser} browser @param {string} url the preview's root
- * @param {{ pods?: number, flows?: number, sampleMs?: number }} [scene]
+ * @param {{ pods?: number, flows?: number, cross?: boolean, sampleMs?: number }} [scene] cross: flows
+ *   between the hosts, across the picture (else each to a neighbour on its own host)
  */
 export async function measureDiagram(browser, url, scene = {}) {
-  const { pods = 100, flows = 200, sampleMs = 3_000 } = scene;
+  const { pods = 100, flows = 200, cross = false, sampleMs = 3_000 } = scene;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   try {
-    await page.goto(`${url}?pods=${pods}&flows=${flows}`);
+    await page.goto(`${url}?pods=${pods}&flows=${flows}${cross ? '&cross=1' : ''}`);
     await page.waitForFunction(() => performance.getEntriesByName('diagram-painted').length > 0, null, { timeout: 30_000 });
     const firstRender = await page.evaluate(() => {
       const [data] = performance.getEntriesByName('diagram-data');

@@ -1,7 +1,8 @@
 // Bench-only page (never shipped): the app's own Diagram component, production build, with a
 // scene the app reaches only with a busy cluster: `?pods=100&flows=200` ready web pods over both
-// nodes behind the `web` Service, and that many active data flows between them (pod → next pod,
-// then pod → the pod after next, and so on). It marks `diagram-data` just before React
+// nodes behind the `web` Service, and that many active data flows between them: each pod to a
+// neighbour on its own host (pod k → pod k+2, then k → k+4, …; pods alternate between the hosts),
+// or with `&cross=1` to a pod on the other host (k → k+1, k → k+3, …), edges across the picture. It marks `diagram-data` just before React
 // renders and `diagram-painted` once every edge is in the DOM and that frame has been painted.
 import { createElement } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -14,10 +15,11 @@ const podCount = Number(params.get('pods') ?? 100);
 const flowCount = Number(params.get('flows') ?? 200);
 const pods = webPods(podCount, WEB_RS.v1, 'both');
 const snapshot = webCluster({ pods });
+const cross = params.get('cross') === '1' ? 1 : 0;
 const id = (i: number) => `pod/default/${pods[i % podCount]!.name}`;
 const flows: DataFlowInput[] = Array.from({ length: flowCount }, (_, k) => {
   const round = Math.floor(k / podCount);
-  return { id: `bench/${k}`, source: id(k), target: id(k + 1 + round), active: true, ratePerSecond: 2 + (k % 7) };
+  return { id: `bench/${k}`, source: id(k), target: id(k + 2 * (round + 1) - cross), active: true, ratePerSecond: 2 + (k % 7) };
 });
 
 const root = document.getElementById('root')!;
