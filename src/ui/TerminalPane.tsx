@@ -4,7 +4,7 @@ import { commandAnnouncement } from './terminal/commandAnnouncement';
 import { TerminalView, type TerminalViewHandle } from './terminal/TerminalView';
 import { useApp, useAppStore, useMessages } from './storeContext';
 import { focusLessonPlace, registerTerminalView } from './screens';
-import { PHONE_LAYOUT, useMediaQuery } from './useMediaQuery';
+import { PHONE_LAYOUT, REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
 import type { NodeName } from '../store';
 
 /** One node's terminal with its title bar; registers itself for window.kubeplay.screen(). */
@@ -16,6 +16,7 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
   const ip = useApp((s) => s.snapshot?.hosts.find((h) => h.name === node)?.ip);
   const view = useRef<TerminalViewHandle>(null);
   const phone = useMediaQuery(PHONE_LAYOUT);
+  const reducedMotion = useMediaQuery(REDUCED_MOTION);
   const terminal = playground?.terminal(node);
 
   useEffect(() => registerTerminalView(node, {
@@ -61,6 +62,7 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
             leaveHint={t.terminalLeave}
             leftHint={t.terminalLeft}
             fontSize={phone ? 12 : 14}
+            cursorBlink={!reducedMotion}
           />
         )}
       </div>

@@ -44,6 +44,8 @@ export interface TerminalViewProps {
   readonly testId: string;
   readonly screenReaderMode?: boolean;
   readonly fontSize?: number;
+  /** Off under prefers-reduced-motion (a blinking cursor is motion that never stops). Default true. */
+  readonly cursorBlink?: boolean;
   /**
    * Where the bytes come from, if not straight from session.onWrite: a source that first replays
    * what was written before the view mounted (the store's BufferedTerminal.attach). Read once per
@@ -87,7 +89,7 @@ const FONT_FAMILY = "Menlo, Monaco, Consolas, 'DejaVu Sans Mono', 'Liberation Mo
 
 export function TerminalView(props: TerminalViewProps) {
   const {
-    session, label, testId, screenReaderMode = false, fontSize = 14, attachOutput, onPainted, describeCommandEnd, ref,
+    session, label, testId, screenReaderMode = false, fontSize = 14, cursorBlink = true, attachOutput, onPainted, describeCommandEnd, ref,
     leaveHint = 'Press Escape, then Tab, to leave the terminal (Shift+Escape while an editor is open).',
     leftHint = 'Left the terminal: Tab moves on, Shift+Tab goes back.',
   } = props;
@@ -96,9 +98,9 @@ export function TerminalView(props: TerminalViewProps) {
   const termRef = useRef<Terminal | null>(null);
   const refitRef = useRef<(() => void) | null>(null);
   // Read when the xterm instance is created (once per session); later changes go through effects below.
-  const initial = useRef({ fontSize, screenReaderMode, label, attachOutput, onPainted, testId });
+  const initial = useRef({ fontSize, screenReaderMode, cursorBlink, label, attachOutput, onPainted, testId });
   useEffect(() => {
-    initial.current = { fontSize, screenReaderMode, label, attachOutput, onPainted, testId };
+    initial.current = { fontSize, screenReaderMode, cursorBlink, label, attachOutput, onPainted, testId };
   });
 
   useImperativeHandle(ref, () => ({
@@ -115,7 +117,7 @@ export function TerminalView(props: TerminalViewProps) {
       scrollback: 5000,
       convertEol: false,
       scrollOnEraseInDisplay: true,
-      cursorBlink: true,
+      cursorBlink: initial.current.cursorBlink,
       fontFamily: FONT_FAMILY,
       fontSize: initial.current.fontSize,
       screenReaderMode: initial.current.screenReaderMode,
@@ -193,6 +195,11 @@ export function TerminalView(props: TerminalViewProps) {
     const term = termRef.current;
     if (term) term.options.screenReaderMode = screenReaderMode;
   }, [screenReaderMode]);
+
+  useEffect(() => {
+    const term = termRef.current;
+    if (term) term.options.cursorBlink = cursorBlink;
+  }, [cursorBlink]);
 
   useEffect(() => {
     termRef.current?.textarea?.setAttribute('aria-label', label);
