@@ -72,6 +72,8 @@ export class PodContainer implements ContainerInstance {
   private pruneAt = 64;
   /** Every timer of this container carries the same label: built once, not per timer. */
   private readonly timerLabel: string;
+  /** For resolve(), asked on every request its program sends. */
+  private readonly hostnameLower: string;
 
   constructor(private readonly init: PodContainerInit) {
     this.id = init.id;
@@ -86,6 +88,7 @@ export class PodContainer implements ContainerInstance {
     this.image = init.image;
     this.imageRef = init.imageRef;
     this.timerLabel = `pod:${init.namespace}/${init.pod}/${this.name}`;
+    this.hostnameLower = init.hostname.toLowerCase();
   }
 
   get running(): boolean {
@@ -114,7 +117,7 @@ export class PodContainer implements ContainerInstance {
     if (isIpv4(name)) return name;
     const lower = name.toLowerCase();
     if (lower === 'localhost') return this.init.hostNetwork ? '127.0.0.1' : this.ip;
-    if (lower === this.hostname.toLowerCase()) return this.ip;
+    if (lower === this.hostnameLower) return this.ip;
     const { dnsPolicy, hostNetwork, world, cluster, node } = this.init;
     const clusterFirst = dnsPolicy === 'ClusterFirstWithHostNet' || (dnsPolicy === 'ClusterFirst' && !hostNetwork);
     if (dnsPolicy === 'None') return undefined;
