@@ -4,7 +4,8 @@ import { commandAnnouncement } from './terminal/commandAnnouncement';
 import { TerminalView, type TerminalViewHandle } from './terminal/TerminalView';
 import { useApp, useAppStore, useMessages } from './storeContext';
 import { focusLessonPlace, registerTerminalView } from './screens';
-import { PHONE_LAYOUT, REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
+import { KEY_BAR, PHONE_LAYOUT, REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
+import { KeyBar } from './KeyBar';
 import type { NodeName } from '../store';
 
 /** One node's terminal with its title bar; registers itself for window.kubeplay.screen(). */
@@ -17,6 +18,7 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
   const view = useRef<TerminalViewHandle>(null);
   const phone = useMediaQuery(PHONE_LAYOUT);
   const reducedMotion = useMediaQuery(REDUCED_MOTION);
+  const keyBar = useMediaQuery(KEY_BAR);
   const terminal = playground?.terminal(node);
 
   useEffect(() => registerTerminalView(node, {
@@ -66,6 +68,7 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
           />
         )}
       </div>
+      {keyBar && terminal && <KeyBar node={node} t={t} send={(bytes) => terminal.session.input(bytes)} />}
       <button type="button" className="kp-back-to-lesson" onClick={backToLesson} data-testid={`back-to-lesson-${node}`}>
         {t.backToLesson}
       </button>

@@ -43,6 +43,7 @@ const en = {
   noticeStorageFull: 'The browser storage is full: recent work is not being saved.',
   noticeLessonError: (detail: string) => `Lesson problem: ${detail}`,
   keyBar: 'Terminal keys',
+  keyNames: { tab: 'Tab (complete)', 'ctrl-c': 'Control C (interrupt)', up: 'Up arrow (previous command)', down: 'Down arrow (next command)', esc: 'Escape' },
   skipToTerminal: 'Skip to the terminal',
 };
 
@@ -86,6 +87,7 @@ const es: Messages = {
   noticeStorageFull: 'El almacenamiento del navegador está lleno: lo último no se está guardando.',
   noticeLessonError: (detail) => `Problema con la lección: ${detail}`,
   keyBar: 'Teclas de la terminal',
+  keyNames: { tab: 'Tab (completar)', 'ctrl-c': 'Control C (interrumpir)', up: 'Flecha arriba (comando anterior)', down: 'Flecha abajo (comando siguiente)', esc: 'Escape' },
   skipToTerminal: 'Saltar a la terminal',
 };
 

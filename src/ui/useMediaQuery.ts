@@ -16,4 +16,6 @@ export function useMediaQuery(query: string): boolean {
 // Two terminals side by side need room for kubectl's tables (about 80 columns each).
 export const WIDE_LAYOUT = '(min-width: 1600px)';
 export const PHONE_LAYOUT = '(max-width: 699px)';
+// Where the terminal gets an on-screen key bar: narrow screens, and any screen touched with a finger.
+export const KEY_BAR = '(max-width: 699px), (pointer: coarse)';
 export const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
