@@ -12,6 +12,7 @@ import { flagString, type FlagDef } from '../flags';
 import type { Invocation } from '../invocation';
 import { parseOutput, printJsonpath, type OutputSpec } from '../printers/output';
 import { kindPrefix } from '../resources';
+import { workloadCauses } from './validateWorkloads';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -74,7 +75,8 @@ export function apiErrorText(error: ApiError): string {
   if (error.reason === 'Invalid') {
     const m = /^([A-Za-z]+)(?:\.[a-z0-9.]+)? ("[^"]*") is invalid: (.*)$/s.exec(error.message);
     if (m) {
-      const causes = m[3]!.startsWith('[') ? m[3]!.slice(1, -1).split(', ') : [m[3]!];
+      // Status.details.causes when the server sent them (a cause may hold ", " itself).
+      const causes = error.causes ?? (m[3]!.startsWith('[') ? m[3]!.slice(1, -1).split(', ') : [m[3]!]);
       return causes.length === 1 ? `The ${m[1]} ${m[2]} is invalid: ${causes[0]}` : `The ${m[1]} ${m[2]} is invalid: \n${causes.map((c) => `* ${c}`).join('\n')}`;
     }
   }
@@ -91,8 +93,8 @@ const LABEL_1035_MSG = "a DNS-1035 label must consist of lower case alphanumeric
 
 const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
 
-/** The API server's validation of a new object, for what the store itself does not check. */
-export function validationCauses(type: ResourceType, obj: KubeObject): string[] {
+/** The API server's validation of a new object (or of an update to `previous`), for what the store itself does not check. */
+export function validationCauses(type: ResourceType, obj: KubeObject, previous?: KubeObject): string[] {
   const causes: string[] = [];
   const name = obj.metadata?.name ?? '';
   if (name !== '') {
@@ -110,13 +112,14 @@ export function validationCauses(type: ResourceType, obj: KubeObject): string[] 
     });
     if (!SERVICE_TYPES.includes(svcType)) causes.push(`spec.type: Unsupported value: "${svcType}": supported values: ${SERVICE_TYPES.map((t) => `"${t}"`).join(', ')}`);
   }
+  causes.push(...workloadCauses(type.kind, obj, previous));
   return causes;
 }
 
 /** `Deployment.apps "web" is invalid: ...`, the message the server returns. */
 export function invalidError(type: ResourceType, name: string, causes: readonly string[]): ApiError {
   const kind = type.group ? `${type.kind}.${type.group}` : type.kind;
-  return new ApiError('Invalid', `${kind} "${name}" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`);
+  return new ApiError('Invalid', `${kind} "${name}" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`, causes);
 }
 
 /**
