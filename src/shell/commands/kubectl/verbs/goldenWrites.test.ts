@@ -101,7 +101,7 @@ describe('kubectl apply and diff: created, unchanged, configured; broken manifes
     await golden('apply-session', t.text);
   });
 
-  it('bad YAML (with its line), unknown fields, values of the wrong type, an unknown kind, a missing file', async () => {
+  it('bad YAML (with its line), unknown fields, values of the wrong type, an unknown kind, invalid values, a missing file', async () => {
     const c = new LiveCluster();
     const fs = c.world.host('node1')!.fs;
     const t = new Transcript(c);
@@ -113,9 +113,17 @@ describe('kubectl apply and diff: created, unchanged, configured; broken manifes
       'type.yaml': WEB_YAML.replace('  replicas: 2', '  replicas: two'),
       'port.yaml': WEB_YAML.replace('containerPort: 80', 'containerPort: http'),
       'kind.yaml': WEB_YAML.replace('kind: Deployment', 'kind: Deploymnet'),
+      'name.yaml': WEB_YAML.replace('  name: web\n  labels', '  name: Web_1\n  labels'),
+      'negative.yaml': WEB_YAML.replace('replicas: 2', 'replicas: -1'),
+      'noimage.yaml': WEB_YAML.replace('        image: nginx:1.24\n', ''),
+      'selector.yaml': WEB_YAML.replace('      app: web\n  template', '      app: frontend\n  template'),
     };
     for (const [name, text] of Object.entries(files)) fs.writeFile(`/root/${name}`, text);
     t.run(...Object.keys(files).map((f) => `apply -f ${f}`), 'apply -f nope.yaml', 'create -f field.yaml', 'create -f type.yaml');
+    // The selector of an existing deployment cannot change, even with matching labels.
+    fs.writeFile('/root/web.yaml', WEB_YAML);
+    fs.writeFile('/root/relabel.yaml', WEB_YAML.replace(/app: web/g, 'app: frontend'));
+    t.run('apply -f web.yaml', 'apply -f relabel.yaml');
     await golden('apply-errors', t.text);
   });
 });
