@@ -83,6 +83,10 @@ if (parts.has('diagram')) {
     emit('page.diagram-100-pods-200-flows.fps', mid((r) => r.fps), 'fps', 55);
     emit('page.diagram-100-pods-200-flows.p95-frame', mid((r) => r.p95Frame), 'ms', 20);
     emit('page.diagram-100-pods-200-flows.animated-edges', mid((r) => r.animatedEdges), 'edges');
+    // The same picture with nothing moving: what the machine gives when no dash is animated.
+    const still = await measureDiagram(diagramBrowser, diagramServer.url, { flows: 0 });
+    emit('page.diagram-100-pods-still.fps', still.fps, 'fps');
+    emit('page.diagram-100-pods-still.first-render', still.firstRender, 'ms');
     const capped = await measureDiagram(diagramBrowser, diagramServer.url, { flows: 300, sampleMs: 500 });
     emit('page.diagram-300-flows.animated-edges', Math.max(capped.animatedEdges, capped.edgeAnimations), 'edges', 200);
   } finally {
