@@ -1,11 +1,14 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { TerminalRunResult } from '../shell';
-import { commandAnnouncement } from './terminal/commandAnnouncement';
 import { TerminalView, type TerminalViewHandle } from './terminal/TerminalView';
 import { useApp, useAppStore, useMessages } from './storeContext';
 import { focusLessonPlace, registerTerminalView } from './screens';
 import { KEY_BAR, PHONE_LAYOUT, REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
-import { KeyBar } from './KeyBar';
+
+// Neither is needed for the first prompt: the key bar only on touch and narrow screens, the
+// announcements' wording only in screen-reader mode.
+const KeyBar = lazy(() => import('./KeyBar'));
+type Describe = (result: TerminalRunResult) => string;
 import type { NodeName } from '../store';
 
 /** One node's terminal with its title bar; registers itself for window.kubeplay.screen(). */
@@ -34,7 +37,19 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
   }, [node, store]);
 
   // Screen-reader mode: each command's result, said in the page's language (A3).
-  const describeCommandEnd = screenReaderMode ? (result: TerminalRunResult) => commandAnnouncement(result, t) : undefined;
+  const lang = useApp((s) => s.lang);
+  const [describeCommandEnd, setDescribe] = useState<Describe | undefined>(undefined);
+  useEffect(() => {
+    if (!screenReaderMode) {
+      setDescribe(undefined);
+      return undefined;
+    }
+    let live = true;
+    void import('./terminal/commandAnnouncement').then(({ commandAnnouncement, ANNOUNCEMENT_WORDS }) => {
+      if (live) setDescribe(() => (result: TerminalRunResult) => commandAnnouncement(result, ANNOUNCEMENT_WORDS[lang]));
+    });
+    return () => { live = false; };
+  }, [screenReaderMode, lang]);
 
   // Escape, Tab, Enter: from the terminal back to the block that was run (on phones, to the lesson panel).
   const backToLesson = () => {
@@ -68,7 +83,9 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
           />
         )}
       </div>
-      {keyBar && terminal && <KeyBar node={node} t={t} send={(bytes) => terminal.session.input(bytes)} />}
+      {keyBar && terminal && (
+        <Suspense fallback={null}><KeyBar node={node} lang={lang} send={(bytes) => terminal.session.input(bytes)} /></Suspense>
+      )}
       <button type="button" className="kp-back-to-lesson" onClick={backToLesson} data-testid={`back-to-lesson-${node}`}>
         {t.backToLesson}
       </button>

@@ -35,15 +35,12 @@ const en = {
   terminalLeave: 'Press Escape, then Tab, to leave the terminal (Shift+Escape while an editor is open).',
   terminalLeft: 'Left the terminal: Tab, then Enter, goes back to the lesson; Shift+Tab returns to the terminal.',
   backToLesson: 'Back to the lesson',
-  moreLines: (count: number) => (count === 1 ? 'and 1 more line' : `and ${count} more lines`),
-  exitStatus: (code: number) => `exit status ${code}`,
   dismiss: 'Dismiss',
   noticeProgressReset: 'Your saved session could not be read, so kubeplay started a fresh one.',
   noticeStorageBlocked: 'This browser blocks storage here: your work will not be kept after a reload.',
   noticeStorageFull: 'The browser storage is full: recent work is not being saved.',
   noticeLessonError: (detail: string) => `Lesson problem: ${detail}`,
   keyBar: 'Terminal keys',
-  keyNames: { tab: 'Tab (complete)', 'ctrl-c': 'Control C (interrupt)', up: 'Up arrow (previous command)', down: 'Down arrow (next command)', esc: 'Escape' },
   skipToTerminal: 'Skip to the terminal',
 };
 
@@ -79,15 +76,12 @@ const es: Messages = {
   terminalLeave: 'Pulsa Escape y luego Tab para salir de la terminal (Mayús+Escape con un editor abierto).',
   terminalLeft: 'Fuera de la terminal: Tab y luego Intro vuelven a la lección; Mayús+Tab, a la terminal.',
   backToLesson: 'Volver a la lección',
-  moreLines: (count) => (count === 1 ? 'y 1 línea más' : `y ${count} líneas más`),
-  exitStatus: (code) => `código de salida ${code}`,
   dismiss: 'Cerrar',
   noticeProgressReset: 'No se pudo leer tu sesión guardada, así que kubeplay empezó una nueva.',
   noticeStorageBlocked: 'Este navegador bloquea el almacenamiento aquí: tu trabajo no se guardará al recargar.',
   noticeStorageFull: 'El almacenamiento del navegador está lleno: lo último no se está guardando.',
   noticeLessonError: (detail) => `Problema con la lección: ${detail}`,
   keyBar: 'Teclas de la terminal',
-  keyNames: { tab: 'Tab (completar)', 'ctrl-c': 'Control C (interrumpir)', up: 'Flecha arriba (comando anterior)', down: 'Flecha abajo (comando siguiente)', esc: 'Escape' },
   skipToTerminal: 'Saltar a la terminal',
 };
 

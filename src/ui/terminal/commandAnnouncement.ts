@@ -7,6 +7,7 @@
  * that printed nothing and succeeded: the next prompt, read by xterm's screen-reader mode, says enough.
  */
 import type { TerminalRunResult } from '../../shell';
+import type { Lang } from '../../store';
 
 export interface AnnouncementWords {
   moreLines(count: number): string;
@@ -19,6 +20,12 @@ export interface AnnouncementLimits {
 }
 
 const LIMITS: AnnouncementLimits = { lines: 10, chars: 600 };
+
+// Here rather than in i18n.ts: this module loads only once screen-reader mode is on.
+export const ANNOUNCEMENT_WORDS: Readonly<Record<Lang, AnnouncementWords>> = {
+  en: { moreLines: (n) => (n === 1 ? 'and 1 more line' : `and ${n} more lines`), exitStatus: (code) => `exit status ${code}` },
+  es: { moreLines: (n) => (n === 1 ? 'y 1 línea más' : `y ${n} líneas más`), exitStatus: (code) => `código de salida ${code}` },
+};
 
 // CSI (colours, cursor moves), OSC (titles, links) ended by BEL or ST, then any other ESC pair.
 // eslint-disable-next-line no-control-regex
