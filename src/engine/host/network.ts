@@ -75,6 +75,11 @@ export class Network {
   private readonly byPort = new Map<number, Listener[]>();
   private readonly hostIps = new Map<string, string[]>();
   private readonly localIps = new Map<string, string[]>();
+  /**
+   * hostOf()'s answers (undefined included) until an address is added or removed: every
+   * connection asks it, and scanning each host's addresses allocated an entry per host.
+   */
+  private readonly owners = new Map<string, string | undefined>();
   /** kube-proxy's rules (the world's service network installs them): asked before any listener. */
   router: Router | undefined;
   /** Told of every connection that reached a listener. */
@@ -85,6 +90,7 @@ export class Network {
    * docker bridge is host-local (two nodes may both have a 172.18.0.2).
    */
   addAddress(host: string, ip: string, scope: AddressScope = 'global'): void {
+    this.owners.clear();
     const table = scope === 'global' ? this.hostIps : this.localIps;
     const ips = table.get(host) ?? [];
     if (!ips.includes(ip)) ips.push(ip);
@@ -92,6 +98,7 @@ export class Network {
   }
 
   removeAddress(host: string, ip: string): void {
+    this.owners.clear();
     for (const table of [this.hostIps, this.localIps]) {
       const ips = table.get(host);
       if (ips) table.set(host, ips.filter((x) => x !== ip));
@@ -100,8 +107,18 @@ export class Network {
 
   /** The host that owns a global address. */
   hostOf(ip: string): string | undefined {
-    for (const [host, ips] of this.hostIps) if (ips.includes(ip)) return host;
-    return undefined;
+    if (this.owners.has(ip)) return this.owners.get(ip);
+    let owner: string | undefined;
+    for (const [host, ips] of this.hostIps) {
+      if (ips.includes(ip)) {
+        owner = host;
+        break;
+      }
+    }
+    // Bounded: addresses asked about are the cluster's own, but a user may try any.
+    if (this.owners.size >= 1024) this.owners.clear();
+    this.owners.set(ip, owner);
+    return owner;
   }
 
   /** Where a packet from `from` to `ip` ends up: itself for loopback and its bridges, else the owner. */
