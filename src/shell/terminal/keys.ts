@@ -112,11 +112,22 @@ export class KeyDecoder {
     return keys;
   }
 
-  /** Consumes paste text from `from`; returns where normal decoding resumes. */
+  /**
+   * Consumes paste text from `from`; returns where normal decoding resumes. A ^C ends a paste still
+   * open at the end of the chunk (xterm sends a whole paste in one chunk, so this is a stray
+   * "ESC [200~" from programmatic input): Ctrl+C always gets the learner out.
+   */
   private continuePaste(data: string, from: number, keys: Key[]): number {
     const carried = this.pasteTail;
     const text = carried + data.slice(from);
     const end = text.indexOf(PASTE_END);
+    const interrupt = text.indexOf('\x03');
+    if (end < 0 && interrupt >= 0) {
+      pushPaste(text.slice(0, interrupt), keys);
+      this.pasting = false;
+      this.pasteTail = '';
+      return from + interrupt - carried.length;
+    }
     if (end < 0) {
       // Keep a possible partial end marker for the next chunk; emit the rest now.
       const keep = partialSuffix(text, PASTE_END);
