@@ -53,10 +53,3 @@ export async function launchChromium() {
   if (!choice.ok) throw new Error(choice.message);
   return chromium.launch({ executablePath: choice.executablePath, args: [...CHROMIUM_ARGS] });
 }
-
-/** Builds the app into `outDir` (production mode). */
-export async function buildApp(outDir = BENCH_OUT_DIR) {
-  const child = spawn(process.execPath, [path.join(root, 'node_modules/vite/bin/vite.js'), 'build', '--configLoader', 'runner', '--logLevel', 'error', '--outDir', outDir, '--emptyOutDir'], { cwd: root, stdio: 'inherit' });
-  const code = await new Promise((resolve) => child.on('exit', resolve));
-  if (code !== 0) throw new Error(`vite build exited with ${code}`);
-}
