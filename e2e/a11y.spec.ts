@@ -115,6 +115,29 @@ test('each panel state, on a desktop then at a phone\'s width', async ({ page })
   await expectClean(page, 'phone: web UI', '.kp-work');
 });
 
+test('the web UI while DockerCoins mines (chart, speed, text alternative)', async ({ page }) => {
+  const kp = new Playground(page);
+  await kp.open('#/en/run-the-application');
+  await page.evaluate(async () => {
+    const api = window.kubeplay!;
+    for (const line of ['git clone https://github.com/jpetazzo/container.training', 'cd container.training/dockercoins && docker-compose up -d']) {
+      let done = false;
+      const run = api.run('node1', line).finally(() => { done = true; });
+      for (let i = 0; i < 300 && !done; i++) {
+        api.advance(1_000);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      }
+      await run;
+    }
+  });
+  await page.getByTestId('webui-open').click();
+  await expect.poll(async () => {
+    await kp.advance(1_000);
+    return page.getByTestId('webui-speed').textContent();
+  }, { timeout: 15_000 }).toMatch(/hashes\/second/);
+  await expectClean(page, 'web UI with data', '[data-testid="webui"]');
+});
+
 test('a notice is shown (Spanish, light theme)', async ({ page }) => {
   await page.addInitScript(() => {
     if (!sessionStorage.getItem('seeded')) {
