@@ -137,13 +137,51 @@ function defaultStatefulSet(sts: StatefulSet): void {
 function defaultJob(job: Job): void {
   const spec = job.spec;
   if (!spec) return;
+  // SetDefaults_Job: both unset means one pod, once; parallelism alone leaves completions unset
+  // (any pod's success finishes the Job).
+  if (spec.completions === undefined && spec.parallelism === undefined) spec.completions = 1;
   spec.parallelism ??= 1;
-  spec.completions ??= spec.parallelism;
   spec.backoffLimit ??= 6;
   spec.completionMode ??= 'NonIndexed';
   spec.suspend ??= false;
   // Jobs take no restartPolicy Always; the template says Never or OnFailure.
   defaultTemplate(spec.template);
+}
+
+/** The Job's pod labels (v1.27 sets the legacy names and the batch.kubernetes.io/ ones). */
+export const JOB_LABELS = {
+  legacyUid: 'controller-uid',
+  legacyName: 'job-name',
+  uid: 'batch.kubernetes.io/controller-uid',
+  name: 'batch.kubernetes.io/job-name',
+} as const;
+
+/**
+ * The steps of an object's strategy that need its uid, run once the API server has given it one
+ * (on create, and again on update, where they find everything in place). For a Job without
+ * manualSelector, v1.27's generateSelector: the template gets controller-uid and job-name labels
+ * (legacy and batch.kubernetes.io/), the selector matches batch.kubernetes.io/controller-uid; and,
+ * as SetDefaults_Job does when the stored object is read back, the Job takes the template's labels
+ * when it has none of its own.
+ */
+export function prepareWithUid(kind: string, obj: object, uid: string): void {
+  if (kind !== 'Job') return;
+  const job = obj as Job;
+  const spec = job.spec;
+  if (!spec?.template) return;
+  const name = job.metadata?.name ?? '';
+  if (spec.manualSelector !== true) {
+    const meta = (spec.template.metadata ??= {});
+    const labels: Record<string, string> = {
+      [JOB_LABELS.uid]: uid, [JOB_LABELS.name]: name, [JOB_LABELS.legacyUid]: uid, [JOB_LABELS.legacyName]: name, ...meta.labels,
+    };
+    // Go marshals a map's keys sorted: `-o yaml` lists them so.
+    meta.labels = Object.fromEntries(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const selector = (spec.selector ??= {});
+    (selector.matchLabels ??= {})[JOB_LABELS.uid] ??= uid;
+  }
+  const templateLabels = spec.template.metadata?.labels;
+  if (job.metadata && templateLabels && Object.keys(job.metadata.labels ?? {}).length === 0) job.metadata.labels = { ...templateLabels };
 }
 
 function defaultTemplate(template: PodTemplateSpec | undefined): void {

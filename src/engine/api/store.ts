@@ -11,7 +11,7 @@ import type { Random } from '../random';
 import { deepClone, deepEqual, deepFreeze, type Draft } from '../util/json';
 import { rfc3339 } from '../util/time';
 import { ApiError, alreadyExists, conflict, errResult, notFound, okResult, type ApiResult } from './errors';
-import { applyDefaults } from './defaults';
+import { applyDefaults, prepareWithUid } from './defaults';
 import { namespaceCreateError, namespaceDeleteError, markNamespaceTerminating } from './namespaceLifecycle';
 import { apiVersionOf, mustResolve, resourceKey, type ResourceType } from './resources';
 import { fieldOf, type Actor, type KubeObject, type ObjectMeta, type Stored, type WatchEvent } from './types';
@@ -112,6 +112,7 @@ export class ApiStore {
     obj.apiVersion = apiVersionOf(type);
     obj.kind = type.kind;
     meta.uid = this.newUid();
+    prepareWithUid(type.kind, obj, meta.uid);
     meta.resourceVersion = String(++this.revision);
     meta.creationTimestamp = this.timestamp();
     if (GENERATION_KINDS.has(type.kind)) meta.generation = 1;
@@ -139,6 +140,7 @@ export class ApiStore {
     const refused = this.admitted(type, obj, current);
     if (refused) return errResult(refused);
     meta.uid = current.metadata.uid;
+    prepareWithUid(type.kind, obj, meta.uid);
     meta.creationTimestamp = current.metadata.creationTimestamp;
     if (current.metadata.generation !== undefined) {
       meta.generation = current.metadata.generation + (deepEqual(fieldOf(obj, 'spec'), fieldOf(current, 'spec')) ? 0 : 1);

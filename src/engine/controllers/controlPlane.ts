@@ -1,7 +1,7 @@
 /**
  * Registers the control plane's loops on a cluster's controller manager, in the order they run
  * at one instant: kube-controller-manager's loops (namespace, node lifecycle, taint eviction,
- * deployment, replicaset, daemonset, endpoints, endpointslice, garbage collectors, serviceaccount,
+ * deployment, replicaset, daemonset, job, endpoints, endpointslice, garbage collectors, serviceaccount,
  * root CA publisher), then kube-scheduler. Each runs only while its process does: kubeadm's
  * static pods switch them with the two predicates.
  */
@@ -15,6 +15,7 @@ import { TaintEvictionController } from './taintEviction';
 import { DeploymentController } from './deployment';
 import { ReplicaSetController } from './replicaSet';
 import { DaemonSetController } from './daemonSet';
+import { JobController } from './job';
 import { GarbageCollector } from './garbageCollector';
 import { PodGarbageCollector } from './podGc';
 import { RootCaPublisher, ServiceAccountController } from './serviceAccounts';
@@ -48,6 +49,7 @@ export function startControlPlaneControllers(cluster: ClusterParts, switches: Co
     new DeploymentController(ctx, kcm),
     new ReplicaSetController(ctx, kcm),
     new DaemonSetController(ctx, kcm),
+    new JobController(ctx, kcm),
     new EndpointsController(ctx, kcm),
     new EndpointSliceController(ctx, kcm),
     new GarbageCollector(ctx, kcm),

@@ -6,7 +6,7 @@
 import type {
   ConfigMap, DaemonSet, Deployment, Endpoints, Event, KubeObject, Namespace, Node, Pod, ReplicaSet, Secret, Service, ServiceAccount, Stored,
 } from '../../../../engine';
-import { ageSince } from '../../../format/duration';
+import { ageSince, humanDuration } from '../../../format/duration';
 import { dig, formatLabels, formatLabelSelector, num, orNone, str } from './cells';
 import { podSummary } from './podStatus';
 
@@ -189,8 +189,9 @@ const TABLES: Readonly<Record<string, TableColumns>> = {
   'jobs.batch': columns<Stored>(['COMPLETIONS', 'DURATION', 'AGE'], ['CONTAINERS', 'IMAGES', 'SELECTOR'], (job, now, wide) => {
     const start = Date.parse(str(dig(job, 'status', 'startTime')));
     const end = Date.parse(str(dig(job, 'status', 'completionTime')));
-    const duration = Number.isNaN(start) ? '' : `${Math.trunc(((Number.isNaN(end) ? now : end) - start) / 1000)}s`;
-    const cells = [`${num(dig(job, 'status', 'succeeded'))}/${dig(job, 'spec', 'completions') ?? 1}`, duration, age(job, now)];
+    // printJob: HumanDuration of start to completion (or to now while it runs).
+    const duration = Number.isNaN(start) ? '' : humanDuration((Number.isNaN(end) ? now : end) - start);
+    const cells = [jobCompletions(job), duration, age(job, now)];
     if (wide) cells.push(...containersCells(dig(job, 'spec', 'template', 'spec')), formatLabelSelector(dig(job, 'spec', 'selector') as never));
     return cells;
   }),
@@ -238,4 +239,13 @@ export function headerFor(resourceKey: string, wide: boolean): readonly string[]
   if (resourceKey === 'events') return wide ? EVENT_WIDE_HEADER : tableFor('events').header;
   const t = tableFor(resourceKey);
   return ['NAME', ...t.header, ...(wide ? t.wide : [])];
+}
+
+/** printJob's COMPLETIONS: "1/3"; without completions "0/1", or "0/1 of 3" with parallelism above one. */
+function jobCompletions(job: Stored): string {
+  const succeeded = num(dig(job, 'status', 'succeeded'));
+  const completions = dig(job, 'spec', 'completions');
+  if (typeof completions === 'number') return `${succeeded}/${completions}`;
+  const parallelism = dig(job, 'spec', 'parallelism');
+  return typeof parallelism === 'number' && parallelism > 1 ? `${succeeded}/1 of ${parallelism}` : `${succeeded}/1`;
 }

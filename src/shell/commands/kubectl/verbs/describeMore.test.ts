@@ -79,16 +79,10 @@ describe('kubectl describe namespace, configmap, secret, endpoints, job', () => 
     await golden('describe-endpoints', c.kubectl('describe endpoints web').stdout);
   });
 
-  it('job: parallelism, completions, statuses and its pod template', async () => {
-    c.cluster.store.create(mustResolve('jobs'), {
-      apiVersion: 'batch/v1', kind: 'Job',
-      metadata: { name: 'pi', namespace: 'default', labels: { 'job-name': 'pi' } },
-      spec: {
-        parallelism: 1, completions: 1, completionMode: 'NonIndexed', suspend: false, backoffLimit: 4, selector: { matchLabels: { 'job-name': 'pi' } },
-        template: { metadata: { labels: { 'job-name': 'pi' } }, spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.34', command: ['perl', '-e', 'print 3.14'] }] } },
-      },
-      status: { startTime: '2023-06-01T09:00:00Z', completionTime: '2023-06-01T09:00:42Z', succeeded: 1, ready: 0 },
-    }, 'test');
+  it('job: the generated selector and labels, statuses, its pod template, the job controller\'s events', async () => {
+    c.kubectl(['create', 'job', 'pi', '--image=busybox', '--', 'sh', '-c', 'echo 3.14159']);
+    c.advance(30_000);
     await golden('describe-job', c.kubectl('describe job pi').stdout);
+    expect(c.kubectl('logs job/pi').stdout).toBe('3.14159\n');
   });
 });
