@@ -40,7 +40,6 @@ const en = {
   noticeStorageBlocked: 'This browser blocks storage here: your work will not be kept after a reload.',
   noticeStorageFull: 'The browser storage is full: recent work is not being saved.',
   noticeLessonError: (detail: string) => `Lesson problem: ${detail}`,
-  keyBar: 'Terminal keys',
   skipToTerminal: 'Skip to the terminal',
 };
 
@@ -81,7 +80,6 @@ const es: Messages = {
   noticeStorageBlocked: 'Este navegador bloquea el almacenamiento aquí: tu trabajo no se guardará al recargar.',
   noticeStorageFull: 'El almacenamiento del navegador está lleno: lo último no se está guardando.',
   noticeLessonError: (detail) => `Problema con la lección: ${detail}`,
-  keyBar: 'Teclas de la terminal',
   skipToTerminal: 'Saltar a la terminal',
 };
 
