@@ -1,7 +1,7 @@
 // Screenshot tests (issue 5): the first page and a lesson with the diagram, at a phone's size
 // (390 × 844) and a desktop's (1280 × 800), against baselines in e2e/screenshots.spec.ts-snapshots/.
-// Made stable: a fixed random seed (Math.random seeds the world: IPs, tokens, pod names) and a
-// fixed Date.now, reduced motion (no moving edges, a steady cursor), animations disabled and the
+// Made stable: a saved session with a fixed seed and epoch (the world: IPs, tokens, pod names),
+// reduced motion (no moving edges, a steady cursor), animations disabled and the
 // caret hidden by Playwright, and the terminal's cursor masked.
 // Update the baselines on purpose with `npx playwright test e2e/screenshots.spec.ts --update-snapshots`
 // and review the PNGs before committing them.
@@ -16,22 +16,26 @@ const SIZES = {
   desktop: { viewport: { width: 1280, height: 800 }, hasTouch: false, isMobile: false },
 } as const;
 
+// A saved session with a fixed seed and epoch, nothing typed yet: the world (IPs, tokens, pod names,
+// log times) is the same on every load, whatever else in the page calls Math.random or Date.now.
+const SAVED = JSON.stringify({ v: 1, savedAt: 1, data: { seed: 'screenshots', epochMs: Date.parse('2026-01-05T09:00:00Z'), now: 0, journal: [], progress: {} } });
+
+const SEEDED_BANNER = 'kubeplay · node1 · 192.168.0.20\n';
+
 async function steady(page: Page): Promise<void> {
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  await page.addInitScript(() => {
-    // The world's epoch is read from Date.now (Playwright's page.clock also fakes the frame timers
-    // that drive the virtual clock, so it is not used here).
-    const fixed = Date.parse('2026-01-05T09:00:00Z');
-    Date.now = () => fixed;
-    // mulberry32: the same "random" numbers on every load.
-    let state = 0x6b756265;
-    Math.random = () => {
-      state = (state + 0x6d2b79f5) | 0;
-      let t = Math.imul(state ^ (state >>> 15), 1 | state);
-      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-  });
+  await page.addInitScript((saved) => {
+    if (sessionStorage.getItem('kp-screenshots') === null) {
+      localStorage.setItem('kubeplay:v1', saved);
+      sessionStorage.setItem('kp-screenshots', '1');
+    }
+  }, SAVED);
+}
+
+/** The saved session was taken (not reset): node1 has the seed's address and no notice shows. */
+async function expectSeededWorld(kp: Playground, page: Page): Promise<void> {
+  await expect(page.getByTestId('notices')).toBeEmpty();
+  await kp.node1.expectScreen(SEEDED_BANNER);
 }
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -70,6 +74,7 @@ for (const [size, device] of Object.entries(SIZES)) {
       await steady(page);
       const kp = new Playground(page);
       await kp.open('#/en/start-the-cluster');
+      await expectSeededWorld(kp, page);
       await expect(page.locator('.kp-lesson-body h1')).toHaveText('Start the cluster');
       if (size === 'desktop') await expect(page.getByTestId('diagram')).toBeVisible();
       await shot(page, `first-page-${size}.png`);
@@ -79,6 +84,7 @@ for (const [size, device] of Object.entries(SIZES)) {
       await steady(page);
       const kp = new Playground(page);
       await kp.open('#/en/start-the-cluster');
+      await expectSeededWorld(kp, page);
       await controlPlane(kp, page);
       await kp.lesson.expectStepDone('init');
       if (size === 'phone') await page.getByTestId('panel-diagram').tap();
