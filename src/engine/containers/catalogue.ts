@@ -105,9 +105,9 @@ export function findInCatalogue(ref: ImageRef): CatalogueImage | undefined {
   return CATALOGUE.find((c) => c.repository === ref.remote && c.tag === ref.tag);
 }
 
-/** Does Docker Hub know the repository at all (another tag of it)? Decides "not found" vs "pull access denied". */
-export function repositoryExists(ref: ImageRef): boolean {
-  return CATALOGUE.some((c) => c.repository === ref.remote);
+/** Another tag of the same repository, whose configuration a tag the catalogue does not list shares. */
+export function findRepositoryInCatalogue(ref: ImageRef): CatalogueImage | undefined {
+  return CATALOGUE.find((c) => c.repository === ref.remote);
 }
 
 /** Stable ids for what a registry serves: the same reference gives the same digests in every world. */

@@ -61,6 +61,17 @@ describe('images', () => {
     expect(op.ok && drain(world, op.value).result).toMatchObject({ ok: false, error: { message: expect.stringContaining('pull access denied for nosuchthing') } });
     const v3 = docker.images.pull('dockercoins/worker:v0.3');
     expect(v3.ok && drain(world, v3.value).result).toMatchObject({ error: { message: 'manifest for dockercoins/worker:v0.3 not found: manifest unknown: manifest unknown' } });
+    const typo = docker.images.pull('ngnix');
+    expect(typo.ok && drain(world, typo.value).result).toMatchObject({ error: { message: "pull access denied for ngnix, repository does not exist or may require 'docker login': denied: requested access to the resource is denied" } });
+    const tag = docker.images.pull('nginx:1.99');
+    expect(tag.ok && drain(world, tag.value).result).toMatchObject({ error: { message: 'manifest for nginx:1.99 not found: manifest unknown: manifest unknown' } });
+  });
+
+  test('tags the registry has beyond the catalogue pull too, with their own ids (nginx:1.25, httpd)', () => {
+    const { world, docker } = setup();
+    expect(pull(world, docker, 'nginx:1.25')).toMatch(/^1\.25: Pulling from library\/nginx\n[\s\S]*Status: Downloaded newer image for nginx:1\.25\n$/);
+    expect(pull(world, docker, 'httpd')).toMatch(/Status: Downloaded newer image for httpd:latest\n$/);
+    expect(docker.images.list().map((i) => i.repoTags[0]).sort()).toEqual(['httpd:latest', 'nginx:1.25']);
   });
 
   test('a build prints its steps, and the second one comes from the cache', () => {

@@ -4,7 +4,9 @@
  * References resolve as the daemon resolves them: "name:tag" (tag "latest" implied), a full id, or
  * a unique prefix of one.
  */
-import { createdAt, findInCatalogue, parseImageRef, registryIds, repositoryExists, type ImageRef } from './catalogue';
+import { createdAt, findInCatalogue, findRepositoryInCatalogue, parseImageRef, registryIds, type CatalogueImage, type ImageRef } from './catalogue';
+import { registryAnswer } from './publicRegistries';
+import { podImage } from '../pods/images';
 import { dockerErr, dockerOk, type DockerResult, type ImageInfo, type Operation } from './types';
 
 /** The engine's own copy: tags move between images. */
@@ -91,13 +93,12 @@ export function pullTarget(reference: string): DockerResult<PullTarget> {
  * the digest and the status line. Returns the image, or the registry's refusal.
  */
 export function* pullImage(store: ImageStore, target: PullTarget, epochMs: number): Operation<DockerResult<StoredImage>> {
-  const entry = findInCatalogue(target.ref);
-  if (!entry) {
-    if (repositoryExists(target.ref)) {
-      return dockerErr('not-found', `manifest for ${target.tag} not found: manifest unknown: manifest unknown`);
-    }
+  const answer = registryAnswer(fullReference(target.ref));
+  if (answer === 'no-tag') return dockerErr('not-found', `manifest for ${target.tag} not found: manifest unknown: manifest unknown`);
+  if (answer === 'no-repository') {
     return dockerErr('not-found', `pull access denied for ${target.ref.name}, repository does not exist or may require 'docker login': denied: requested access to the resource is denied`);
   }
+  const entry = registryImage(target.ref);
   const ids = registryIds(entry);
   yield { kind: 'out', text: `${target.ref.tag}: Pulling from ${target.ref.remote}\n` };
   const existing = store.get(ids.imageId);
@@ -124,4 +125,30 @@ export function* pullImage(store: ImageStore, target: PullTarget, epochMs: numbe
   store.tag(image, target.tag);
   yield { kind: 'out', text: `Digest: ${ids.digest}\nStatus: Downloaded newer image for ${target.tag}\n` };
   return dockerOk(image);
+}
+
+/** "docker.io/library/nginx:1.25", as containerd and the registry catalogue name it. */
+function fullReference(ref: ImageRef): string {
+  const first = ref.name.split('/')[0]!;
+  const ownRegistry = ref.name.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost');
+  return `${ownRegistry ? '' : 'docker.io/'}${ref.remote}:${ref.tag}`;
+}
+
+/**
+ * The image a registry serves for a reference it has: the catalogue's own, else another tag of
+ * the same repository (same config, its own digests), else an image shaped by what the kubelet
+ * knows of the repository (its command, environment), with a typical size.
+ */
+function registryImage(ref: ImageRef): CatalogueImage {
+  const exact = findInCatalogue(ref);
+  if (exact) return exact;
+  const sibling = findRepositoryInCatalogue(ref);
+  if (sibling) return { ...sibling, tag: ref.tag };
+  const known = podImage(fullReference(ref));
+  const base = ref.remote.slice(ref.remote.lastIndexOf('/') + 1);
+  return {
+    repository: ref.remote, tag: ref.tag, size: 80_000_000, layers: 4, created: { daysBeforeEpoch: 20 },
+    entrypoint: known.entrypoint, cmd: known.cmd.length > 0 || known.entrypoint.length > 0 ? known.cmd : [base],
+    env: known.env, exposed: [], workingDir: known.workingDir === '/' ? '' : known.workingDir,
+  };
 }

@@ -51,7 +51,7 @@ describe('job controller', () => {
     expect(job(t, 'hello')?.status?.startTime).toBeDefined();
     t.world.advance(30_000);
     expect(t.status(pod.metadata.name)).toBe('Completed');
-    const log = podLogs(t.cluster, 'default', pod.metadata.name, { container: undefined, previous: false });
+    const log = podLogs(t.cluster, 'default', pod.metadata.name, { previous: false });
     expect(log.ok && [...log.log.entries({})].map((e) => e.line)).toEqual(['hi']);
     const status = job(t, 'hello')?.status;
     expect(status).toMatchObject({ succeeded: 1, ready: 0, conditions: [{ type: 'Complete', status: 'True' }] });

@@ -5,8 +5,9 @@
  * and ImagePullBackOff with the image back-off.
  */
 import { formatGoDuration } from './goDuration';
-import { imageExists, imageId, imageRecord } from './images';
-import { pullDurationMs, restartDelayMs } from './lifecycle';
+import { imageId, imageRecord, pullAnswer } from './images';
+import type { RegistryAnswer } from '../../containers/publicRegistries';
+import { pullDurationMs } from './lifecycle';
 import { fieldPath, type ContainerRun } from './containerRun';
 import type { PodWorker } from './podWorker';
 
@@ -55,8 +56,9 @@ export function startContainer(w: PodWorker, c: ContainerRun, then: readonly Con
   }
   w.env.event(w, 'Normal', 'Pulling', `Pulling image "${image}"`, fieldPath(c));
   const now = w.env.now();
-  if (!imageExists(image)) {
-    w.after(w.env.profile.pullLatencyMs, 'pull', () => pullFailed(w, c, then));
+  const answer = pullAnswer(c.imageRef);
+  if (answer !== 'found') {
+    w.after(w.env.profile.pullLatencyMs, 'pull', () => pullFailed(w, c, then, answer));
     return;
   }
   const duration = present ? w.env.profile.pullLatencyMs : pullDurationMs(w.env.profile, imageRecord(c.imageRef).sizeBytes);
@@ -74,20 +76,50 @@ export function startContainer(w: PodWorker, c: ContainerRun, then: readonly Con
   });
 }
 
-function pullFailed(w: PodWorker, c: ContainerRun, then: readonly ContainerRun[]): void {
+/**
+ * containerd 1.6's errors as the kubelet reports them: a tag the registry lacks is NotFound; a
+ * repository it lacks is Docker Hub's 401 for an anonymous token (Unknown), worded as for a
+ * private repository.
+ */
+export function pullErrorMessage(ref: string, answer: Exclude<RegistryAnswer, 'found'>): string {
+  const prefix = `failed to pull and unpack image "${ref}": failed to resolve reference "${ref}"`;
+  return answer === 'no-tag'
+    ? `rpc error: code = NotFound desc = ${prefix}: ${ref}: not found`
+    : `rpc error: code = Unknown desc = ${prefix}: pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed`;
+}
+
+function pullFailed(w: PodWorker, c: ContainerRun, then: readonly ContainerRun[], answer: Exclude<RegistryAnswer, 'found'>): void {
   const image = c.spec.image ?? '';
-  const message = `rpc error: code = NotFound desc = failed to pull and unpack image "${c.imageRef}": failed to resolve reference "${c.imageRef}": ${c.imageRef}: not found`;
+  const message = pullErrorMessage(c.imageRef, answer);
   w.env.event(w, 'Warning', 'Failed', `Failed to pull image "${image}": ${message}`, fieldPath(c));
   w.env.event(w, 'Warning', 'Failed', 'Error: ErrImagePull', fieldPath(c));
   c.state = { kind: 'waiting', reason: 'ErrImagePull', message };
   c.pullFailures++;
   c.inProgress = false;
   w.env.changed(w);
-  w.after(w.env.profile.syncMs, 'pull back-off', () => {
+  // The image back-off (10 s doubling to 5 min) runs from this failure.
+  const backoffUntil = w.env.now() + Math.min(w.env.profile.backoffBaseMs * 2 ** (c.pullFailures - 1), w.env.profile.backoffMaxMs);
+  resyncAfterPullError(w, c, then, backoffUntil);
+}
+
+/**
+ * The pod worker requeues a pod whose sync failed after 10–15 s (backOffPeriod with jitter). A sync
+ * still inside the image back-off reports ImagePullBackOff; one past it pulls again, so `get pods`
+ * alternates ErrImagePull and ImagePullBackOff while the back-off grows.
+ */
+function resyncAfterPullError(w: PodWorker, c: ContainerRun, then: readonly ContainerRun[], backoffUntil: number): void {
+  const base = w.env.profile.backoffBaseMs;
+  const jitter = w.env.random(`pull-resync/${w.uid}/${c.spec.name}/${c.pullFailures}/${w.env.now()}`).int(Math.max(1, Math.round(base / 2)));
+  w.after(base + jitter, 'pull back-off', () => {
+    if (w.env.now() >= backoffUntil) {
+      startContainer(w, c, then);
+      return;
+    }
+    const image = c.spec.image ?? '';
     c.state = { kind: 'waiting', reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
     w.env.event(w, 'Normal', 'BackOff', `Back-off pulling image "${image}"`, fieldPath(c));
     w.env.event(w, 'Warning', 'Failed', 'Error: ImagePullBackOff', fieldPath(c));
     w.env.changed(w);
-    w.after(restartDelayMs(w.env.profile, c.pullFailures), 'pull retry', () => startContainer(w, c, then));
+    resyncAfterPullError(w, c, then, backoffUntil);
   });
 }

@@ -8,6 +8,7 @@
  */
 import type { Host } from '../../host/host';
 import { Random } from '../../random';
+import { registryAnswer, type RegistryAnswer } from '../../containers/publicRegistries';
 
 export interface ImageRecord {
   /** Fully qualified reference: "registry.k8s.io/etcd:3.5.7-0", "docker.io/library/redis:latest". */
@@ -51,10 +52,13 @@ export function normalizeImageRef(image: string): string {
   return full;
 }
 
-/** Images that registries do not have: the workshop's deliberately missing worker v0.3. */
-export function imageExists(image: string): boolean {
-  const ref = normalizeImageRef(image);
-  return !/dockercoins\/[a-z]+:v0\.3$/.test(ref);
+/**
+ * What the image's registry answers (publicRegistries.ts, the same catalogue `docker pull` uses):
+ * found, no such repository (a typo: `ngnix`), or no such tag (`nginx:1.99`, the workshop's
+ * deliberately missing `dockercoins/worker:v0.3`).
+ */
+export function pullAnswer(image: string): RegistryAnswer {
+  return registryAnswer(normalizeImageRef(image));
 }
 
 export function imageRecord(image: string): ImageRecord {

@@ -92,6 +92,36 @@ describe('the kubelet runs pods bound to its node', () => {
     expect(failed).toContain('Error: ImagePullBackOff');
   });
 
+  it('a typo in the repository (ngnix) and an unknown tag (nginx:1.99) fail as containerd words them, alternating with the back-off', () => {
+    const p = networked();
+    run(p, 'typo', { containers: [{ name: 'typo', image: 'ngnix' }] });
+    run(p, 'badtag', { containers: [{ name: 'badtag', image: 'nginx:1.99' }] });
+    const seen = statuses(p, 'typo', 120_000, 500);
+    expect(seen.slice(0, 5)).toEqual(['ContainerCreating', 'ErrImagePull', 'ImagePullBackOff', 'ErrImagePull', 'ImagePullBackOff']);
+    const typo = events(p.cluster, 'typo').filter((e) => e.reason === 'Failed').map((e) => e.message);
+    expect(typo[0]).toBe('Failed to pull image "ngnix": rpc error: code = Unknown desc = failed to pull and unpack image "docker.io/library/ngnix:latest": failed to resolve reference "docker.io/library/ngnix:latest": pull access denied, repository does not exist or may require authorization: server message: insufficient_scope: authorization failed');
+    expect(typo[1]).toBe('Error: ErrImagePull');
+    expect(events(p.cluster, 'typo').find((e) => e.reason === 'BackOff')).toMatchObject({ type: 'Normal', message: 'Back-off pulling image "ngnix"' });
+    const bad = events(p.cluster, 'badtag').filter((e) => e.reason === 'Failed').map((e) => e.message);
+    expect(bad[0]).toBe('Failed to pull image "nginx:1.99": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:1.99": failed to resolve reference "docker.io/library/nginx:1.99": docker.io/library/nginx:1.99: not found');
+    expect(get(p.cluster, 'badtag')!.status!.containerStatuses![0]!.state!.waiting).toMatchObject({ reason: expect.stringMatching(/^(ErrImagePull|ImagePullBackOff)$/) });
+    // The image back-off doubles from 10 s: 4 pulls in the first two minutes (0, ~10-15, ~30-45, ~70-100 s), then at most one each 5 min.
+    const pulls = () => events(p.cluster, 'typo').find((e) => e.reason === 'Pulling')!.count ?? 1;
+    expect(pulls()).toBeGreaterThanOrEqual(3);
+    expect(pulls()).toBeLessThanOrEqual(5);
+    const before = pulls();
+    p.world.advance(600_000);
+    expect(pulls() - before).toBeLessThanOrEqual(4);
+  });
+
+  it('pulls the images learners and the workshop use: real nginx tags, alpine variants, busybox, redis, httpd, DockerCoins v0.1', () => {
+    const p = networked();
+    const images = ['nginx:1.25.3', 'nginx:1.14.2', 'nginx:alpine', 'nginx:1.24-alpine', 'busybox:1.36', 'alpine:3.18', 'redis:7', 'httpd:2.4', 'dockercoins/hasher:v0.1', 'jpetazzo/color', 'python:3.11-slim', 'ubuntu:22.04'];
+    images.forEach((image, i) => run(p, `img${i}`, { containers: [{ name: 'c', image, command: ['sleep', '3600'] }] }));
+    p.world.advance(120_000);
+    expect(images.map((image, i) => `${image} ${podStatusText(get(p.cluster, `img${i}`)!)}`)).toEqual(images.map((image) => `${image} Running`));
+  });
+
   it('deletes gracefully: Terminating until the containers stop (30 s for one that ignores SIGTERM)', () => {
     const p = networked();
     run(p, 'worker', { containers: [{ name: 'worker', image: 'dockercoins/worker:v0.1' }] });
