@@ -34,27 +34,27 @@ function versions(major: number, newestPatch: Readonly<Record<number, number>>, 
 }
 
 /** Newest patch of each nginx 1.x minor on Docker Hub. */
-const NGINX = versions(1, {
+const nginxTags = (): TagRule => versions(1, {
   7: 12, 8: 1, 9: 15, 10: 3, 11: 13, 12: 2, 13: 12, 14: 2, 15: 12, 16: 1, 17: 10, 18: 0, 19: 10, 20: 2, 21: 6, 22: 1, 23: 4, 24: 0,
   25: 5, 26: 3, 27: 5, 28: 0, 29: 1,
 }, ['alpine', 'alpine-slim', 'alpine-perl', 'perl', 'bookworm', 'bullseye', 'buster', 'bookworm-perl', 'bullseye-perl'],
 /^(latest|stable|mainline|alpine|alpine-slim|alpine-perl|perl|bookworm|bullseye|buster|(stable|mainline)(-(alpine|alpine-slim|alpine-perl|perl|bookworm|bullseye))?)$/);
 
-const BUSYBOX = versions(1, { 24: 2, 25: 1, 26: 2, 27: 2, 28: 4, 29: 3, 30: 1, 31: 1, 32: 1, 33: 1, 34: 1, 35: 0, 36: 1, 37: 0 },
+const busyboxTags = (): TagRule => versions(1, { 24: 2, 25: 1, 26: 2, 27: 2, 28: 4, 29: 3, 30: 1, 31: 1, 32: 1, 33: 1, 34: 1, 35: 0, 36: 1, 37: 0 },
   ['musl', 'glibc', 'uclibc'], /^(latest|stable|unstable|musl|glibc|uclibc|(stable|unstable)-(musl|glibc|uclibc))$/);
 
-const ALPINE = versions(3, Object.fromEntries(Array.from({ length: 22 }, (_, i) => [i, 12])), ['slim'], /^(latest|edge)$/);
+const alpineTags = (): TagRule => versions(3, Object.fromEntries(Array.from({ length: 22 }, (_, i) => [i, 12])), ['slim'], /^(latest|edge)$/);
 
 /** Debian/Alpine variants most official images publish. */
 const VARIANT = '(-(alpine|alpine3\\.\\d{1,2}|slim|bookworm|bullseye|buster|stretch|jessie|slim-bookworm|slim-bullseye|slim-buster|windowsservercore))?';
 const rule = (body: string): RegExp => new RegExp(`^(${body})${VARIANT}$`);
 const VERSIONED = (majors: string, words = ''): RegExp => rule(`latest|alpine|slim|bookworm|bullseye|buster${words ? `|${words}` : ''}|(${majors})(\\.\\d{1,2}){0,2}`);
 
-/** Docker Hub: "library/x" for official images. */
-const DOCKER_HUB: ReadonlyMap<string, TagRule> = new Map<string, TagRule>([
-  ['library/nginx', NGINX],
-  ['library/busybox', BUSYBOX],
-  ['library/alpine', ALPINE],
+/** Docker Hub: "library/x" for official images. Built on first use: nothing runs when the module loads. */
+const dockerHub = (): ReadonlyMap<string, TagRule> => new Map<string, TagRule>([
+  ['library/nginx', nginxTags()],
+  ['library/busybox', busyboxTags()],
+  ['library/alpine', alpineTags()],
   ['library/redis', VERSIONED('2|3|4|5|6|7')],
   ['library/httpd', rule('latest|alpine|2|2\\.[24](\\.\\d{1,2})?')],
   ['library/python', VERSIONED('2|3')],
@@ -110,7 +110,7 @@ const DOCKER_HUB: ReadonlyMap<string, TagRule> = new Map<string, TagRule>([
 ]);
 
 /** registry.k8s.io's control-plane repositories and their tag shapes (v1.27's and their neighbours). */
-const K8S_REGISTRY: ReadonlyMap<string, TagRule> = new Map<string, TagRule>([
+const k8sRegistry = (): ReadonlyMap<string, TagRule> => new Map<string, TagRule>([
   ...['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kube-proxy'].map((r): [string, TagRule] => [r, /^v1\.(1\d|2\d|3[0-3])\.\d{1,2}$/]),
   ['pause', /^(latest|3\.\d{1,2}|2\.0|1\.0)$/],
   ['etcd', /^3\.[2-5]\.\d{1,2}(-\d)?$/],
@@ -118,6 +118,7 @@ const K8S_REGISTRY: ReadonlyMap<string, TagRule> = new Map<string, TagRule>([
   ['coredns', /^(1\.[0-7]\.\d{1,2})$/],
 ]);
 
+let tables: { readonly hub: ReadonlyMap<string, TagRule>; readonly k8s: ReadonlyMap<string, TagRule> } | undefined;
 const answers = new Map<string, RegistryAnswer>();
 
 /**
@@ -141,9 +142,10 @@ function decide(ref: string): RegistryAnswer {
   const registry = ref.slice(0, slash);
   const repository = ref.slice(slash + 1, colon);
   const tag = ref.slice(colon + 1);
-  const table = registry === 'docker.io' ? DOCKER_HUB : registry === 'registry.k8s.io' || registry === 'k8s.gcr.io' ? K8S_REGISTRY : undefined;
+  tables ??= { hub: dockerHub(), k8s: k8sRegistry() };
+  const table = registry === 'docker.io' ? tables.hub : registry === 'registry.k8s.io' || registry === 'k8s.gcr.io' ? tables.k8s : undefined;
   if (!table) return 'found';
   const tags = table.get(repository);
-  if (!tags) return table === DOCKER_HUB ? 'no-repository' : 'found';
+  if (!tags) return table === tables.hub ? 'no-repository' : 'found';
   return (typeof tags === 'function' ? tags(tag) : tags.test(tag)) ? 'found' : 'no-tag';
 }
