@@ -16,6 +16,17 @@ function WebuiPart({ part }: { part: 'button' | 'tab' | 'panel' }) {
 }
 
 /**
+ * The web UI button's place from the first frame: the same words and box, disabled, until its lazy
+ * chunk replaces it. Without it the button arrived after the prompt and, on phones, wrapped the
+ * toolbar to a second row that pushed the page down (Lighthouse CLS 0.16).
+ */
+function WebuiButton({ promptReady }: { promptReady: boolean }) {
+  const t = useMessages();
+  const standIn = <button type="button" className="kp-webui-open" disabled>{t.webuiOpen}</button>;
+  return promptReady ? <Suspense fallback={standIn}><Webui part="button" /></Suspense> : standIn;
+}
+
+/**
  * The page: lesson beside the work area (terminals above the diagram). On phones one panel shows
  * at a time, switched by tabs at the bottom.
  */
@@ -30,7 +41,7 @@ export function App() {
   return (
     <div className="kp-app" data-theme={theme} data-embed={embed ? 'true' : undefined} data-panel={panel} lang={lang}>
       <a className="kp-skip" href="#kp-terminals">{t.skipToTerminal}</a>
-      <Toolbar actions={promptReady && <WebuiPart part="button" />} />
+      <Toolbar actions={<WebuiButton promptReady={promptReady} />} />
       <Notices />
       <main className="kp-main">
         <section className="kp-lesson" data-testid="lesson" aria-label={t.lesson}>

@@ -9,6 +9,8 @@ const en = {
   appTagline: 'Play with Kubernetes in your browser',
   language: 'Language',
   reset: 'Start over',
+  /** The web UI button's word, for its stand-in until the web UI's chunk arrives (webui/messages.ts `open`). */
+  webuiOpen: 'Web UI',
   resetConfirm: 'Start over? This deletes the cluster, both terminals and your lesson progress.',
   lesson: 'Lesson',
   terminal: 'Terminal',
@@ -49,6 +51,7 @@ const es: Messages = {
   appTagline: 'Juega con Kubernetes en tu navegador',
   language: 'Idioma',
   reset: 'Empezar de nuevo',
+  webuiOpen: 'Interfaz web',
   resetConfirm: '¿Empezar de nuevo? Se borran el clúster, las dos terminales y tu progreso en las lecciones.',
   lesson: 'Lección',
   terminal: 'Terminal',
