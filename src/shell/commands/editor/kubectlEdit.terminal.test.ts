@@ -53,4 +53,27 @@ describe('kubectl edit in the terminal', () => {
     expect(t.screen.text()).toContain('Edit cancelled, no changes made.\n');
     expect(replicas(c)).toBe(2);
   });
+
+  it('an invalid change reopens vi with the error on top; quitting without a change keeps a copy', () => {
+    const c = new LiveCluster('kubectl-edit-vi-invalid');
+    const t = terminalOn(c);
+    t.type('kubectl create deployment web --image=nginx --replicas=2\r');
+    t.type('kubectl edit deployment web\r');
+    t.type('/replicas: 2\r');
+    t.type('$r-a1\x1b');
+    t.type(':wq\r');
+    expect(t.term.rawMode).toBe(true);
+    expect(t.screen.viewport().slice(3, 7)).toEqual([
+      '#',
+      '# deployments.apps "web" was not valid:',
+      '# * spec.replicas: Invalid value: -1: must be greater than or equal to 0',
+      '#',
+    ]);
+    t.type(':q\r');
+    expect(t.term.rawMode).toBe(false);
+    const text = t.screen.text();
+    expect(text).toContain('error: deployments.apps "web" is invalid\n');
+    expect(text).toMatch(/A copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: Edit cancelled, no valid changes were saved\.\n/);
+    expect(replicas(c)).toBe(2);
+  });
 });

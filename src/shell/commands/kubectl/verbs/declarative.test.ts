@@ -51,8 +51,8 @@ describe('kubectl edit', () => {
     const edited = await sh.run(`KUBE_EDITOR="sed -i 's/replicas: 2/replicas: 5/'" kubectl edit deployment/web`);
     expect(edited).toMatchObject({ stdout: 'deployment.apps/web edited\n', exitCode: 0 });
     expect(deployment(c).spec!.replicas).toBe(5);
-    expect(await sh.run('EDITOR=true kubectl edit deploy web')).toMatchObject({ stdout: 'Edit cancelled, no changes made.\n', exitCode: 0 });
-    expect(await sh.run(`KUBE_EDITOR="sed -i '/^[^#]/d'" kubectl edit deploy web`)).toMatchObject({ stdout: 'Edit cancelled, saved file was empty.\n', exitCode: 0 });
+    expect(await sh.run('EDITOR=true kubectl edit deploy web')).toMatchObject({ stderr: 'Edit cancelled, no changes made.\n', exitCode: 0 });
+    expect(await sh.run(`KUBE_EDITOR="sed -i '/^[^#]/d'" kubectl edit deploy web`)).toMatchObject({ stderr: 'Edit cancelled, saved file was empty.\n', exitCode: 0 });
     expect(await sh.run('KUBE_EDITOR=false kubectl edit deploy web')).toMatchObject({ stderr: 'error: there was a problem with the editor "false"\n', exitCode: 1 });
     const renamed = await sh.run(`KUBE_EDITOR="sed -i 's/^  name: web/  name: other/'" kubectl edit deploy web`);
     expect(renamed.stderr).toMatch(/^A copy of your changes has been stored to "\/tmp\/kubectl-edit-\d+\.yaml"\nerror: At least one of apiVersion, kind and name was changed\n$/);

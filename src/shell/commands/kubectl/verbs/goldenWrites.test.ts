@@ -149,3 +149,33 @@ describe('kubectl edit with a scripted $KUBE_EDITOR (golden)', () => {
     await golden('edit-session', text.replace(/kubectl-edit-\d+\.yaml/g, 'kubectl-edit-<N>.yaml'));
   });
 });
+
+describe('kubectl edit of an invalid object (golden)', () => {
+  it('reopens with the server\'s field errors on top; saving the same text again gives up and keeps a copy', async () => {
+    const c = web();
+    const sh = shellOn(c.world, 'node1');
+    // Scripted editors that record the comment block each pass shows, then edit.
+    const recorder = (edit: string) => `grep '^#' "$1" >> /root/headers.txt; echo ---- >> /root/headers.txt; ${edit}\n`;
+    sh.writeFile('/root/negative.sh', recorder('sed -i "s/replicas: 2/replicas: -1/" "$1"'));
+    sh.writeFile('/root/selector.sh', recorder('sed -i "s/app: web/app: other/" "$1"'));
+    sh.writeFile('/root/fix.sh', recorder('if grep -q "was not valid" "$1"; then sed -i "s/replicas: -1/replicas: 3/" "$1"; else sed -i "s/replicas: 2/replicas: -1/" "$1"; fi'));
+    let text = '';
+    for (const line of [
+      'KUBE_EDITOR="sh /root/negative.sh" kubectl edit deploy web',
+      'cat /root/headers.txt',
+      'ls /tmp',
+      'rm -f /root/headers.txt /tmp/kubectl-edit-*',
+      'KUBE_EDITOR="sh /root/selector.sh" kubectl edit deploy web',
+      'grep "^# [*d]" /root/headers.txt',
+      'rm -f /root/headers.txt /tmp/kubectl-edit-*',
+      'KUBE_EDITOR="sh /root/fix.sh" kubectl edit deploy web',
+      'grep "^# [*d]" /root/headers.txt',
+      'ls /tmp',
+      'kubectl get deploy web -o jsonpath={.spec.replicas}',
+    ]) {
+      const r = await sh.run(line);
+      text += `$ ${line}\n${r.output}[exit ${r.exitCode}]\n`;
+    }
+    await golden('edit-invalid-session', text.replace(/kubectl-edit-\d+\.yaml/g, 'kubectl-edit-<N>.yaml'));
+  });
+});
