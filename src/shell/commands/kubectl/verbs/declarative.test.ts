@@ -96,6 +96,9 @@ describe('kubectl patch', () => {
       ['patch', 'deploy', 'web'], ['patch', 'deploy', 'web', '-p', '{bad'], ['patch', 'deploy', 'web', '--type=xml', '-p', '{}'],
       ['patch', 'deploy', 'nope', '-p', '{}'], ['patch', 'deploy', 'web', '--type=json', '-p', '[{"op":"remove","path":"/spec/nothing"}]'],
       ['patch', 'deploy', 'web', '--type=json', '-p', '{}'],
+      ['patch', 'deploy', 'web', '-p', '{"spec":{"replicas":-1}}'],
+      ['patch', 'deploy', 'web', '--dry-run=server', '-p', '{"spec":{"selector":{"matchLabels":{"app":"other"}},"template":{"metadata":{"labels":{"app":"other"}}}}}'],
+      ['patch', 'deploy', 'web', '--type=merge', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"web"}]}}}}'],
     ].map((l) => {
       const r = c.kubectl(l);
       return `$ kubectl ${l.join(' ')}\n${r.output}[exit ${r.exitCode}]\n`;

@@ -2,7 +2,9 @@
  * kubectl patch: a strategic merge patch (the default: lists of containers, ports, env... merge
  * by their key), a JSON merge patch (--type merge: lists are replaced) or a JSON patch (--type
  * json: add/remove/replace/test operations). The patch may be JSON or YAML, as kubectl converts
- * it. Prints `deployment.apps/worker patched`, or `patched (no change)`.
+ * it. Prints `deployment.apps/worker patched`, or `patched (no change)`. The patched object goes
+ * through the API server's update validation, as apply's and edit's do (`The Deployment "web" is
+ * invalid: spec.replicas: ...`, an immutable selector); a client dry run is not sent, so not checked.
  */
 import { deepClone, deepEqual, loadYamlDocuments, type Stored } from '../../../../engine';
 import { goYamlError } from '../../../format/yamlErrors';
@@ -10,7 +12,7 @@ import { sleep, type Program } from '../../../types';
 import { flagString } from '../flags';
 import { connectOrReport, fail, type Invocation, type Verb } from '../invocation';
 import { findTargets } from './targets';
-import { apiErrorText, badOutput, dryRunOf, DRY_RUN_FLAG, printWritten, WRITE_OUTPUT_FLAG } from './write';
+import { apiErrorText, badOutput, dryRunOf, DRY_RUN_FLAG, invalidError, printWritten, validationCauses, WRITE_OUTPUT_FLAG } from './write';
 
 type Obj = Record<string, unknown>;
 
@@ -135,6 +137,12 @@ function* run(inv: Invocation): Program {
     for (const k of ['labels', 'annotations'] as const) if (meta[k] && Object.keys(meta[k]).length === 0) delete meta[k];
     if (deepEqual(result, live)) {
       printWritten(inv, rtype, live, 'patched (no change)', dryRun);
+      continue;
+    }
+    const causes = dryRun === 'client' ? [] : validationCauses(rtype, result, live);
+    if (causes.length > 0) {
+      inv.err(`${apiErrorText(invalidError(rtype, obj.metadata.name, causes))}\n`);
+      failed = true;
       continue;
     }
     const written = dryRun !== 'none' ? { ok: true as const, value: result } : conn.store.update(rtype, { ...result, metadata: { ...result.metadata, resourceVersion: live.metadata.resourceVersion } }, 'user:kubectl');
