@@ -100,6 +100,7 @@ export function createAppStore(init: AppStoreInit): AppStore {
 
   const store = createStore<AppState & AppActions>()((set, get) => {
     const lessons = createLessonLoader(init.lessons, init.options.lessonUrl, (partial) => set(partial), () => evaluateProgress());
+    lessons.prefetch(init.lang, init.lessonId);
     const loadLesson = () => {
       const { lang, lessonId, progress } = get();
       lessons.load(lang, lessonId, progress[lessonId] ?? []);

@@ -26,6 +26,12 @@ export interface LessonState {
 export const MAX_LESSON_BYTES = 256 * 1024;
 
 export interface LessonLoader {
+  /**
+   * Starts fetching the lesson for (lang, id) now, for the first `load` of that same lesson to take:
+   * the store asks at creation, so the lesson's text (data, not code) downloads alongside the first
+   * prompt instead of after it (its first paragraph is the page's largest paint).
+   */
+  prefetch(lang: Lang, id: string): void;
   /** Loads the lesson for (lang, id), or the teacher's URL when one was given. */
   load(lang: Lang, id: string, done: readonly string[]): void;
   /** Re-evaluates progress on the world; returns the new progress when it changed. */
@@ -43,6 +49,12 @@ export function createLessonLoader(
   let tracker: ProgressTracker | undefined;
   let lastProgress: LessonProgress | undefined;
   let generation = 0;
+  let early: { readonly key: string; readonly lesson: Promise<CompiledLesson> } | undefined;
+  const takeEarly = (lang: Lang, id: string) => {
+    const found = early?.key === `${lang}/${id}` ? early.lesson : undefined;
+    early = undefined;
+    return found;
+  };
 
   const show = (lesson: CompiledLesson, Tracker: typeof ProgressTracker, lang: Lang, done: readonly string[]) => {
     tracker = new Tracker(lesson, { lang, done });
@@ -52,11 +64,18 @@ export function createLessonLoader(
   };
 
   return {
+    prefetch(lang, id) {
+      if (teacherUrl) return;
+      const lesson = source.loadLesson(lang, id);
+      // Its failure is reported by the `load` that takes it.
+      lesson.catch(() => {});
+      early = { key: `${lang}/${id}`, lesson };
+    },
     load(lang, id, done) {
       const mine = ++generation;
       tracker = undefined;
       update({ lessonStatus: 'loading', lessonError: undefined });
-      const loading = teacherUrl ? loadTeacherLesson(teacherUrl, lang) : source.loadLesson(lang, id);
+      const loading = teacherUrl ? loadTeacherLesson(teacherUrl, lang) : takeEarly(lang, id) ?? source.loadLesson(lang, id);
       // The checks (and the engine code they read) load with the lesson, after the first prompt.
       Promise.all([loading, import('../lessons').then((m) => m.ProgressTracker)]).then(
         ([lesson, Tracker]) => { if (mine === generation) show(lesson, Tracker, lang, done); },
