@@ -71,9 +71,12 @@ function defaultPod(pod: Draft<Pod>, op: WriteOperation): void {
   // Admission, on create only.
   spec.priority ??= SYSTEM_PRIORITY_CLASSES[spec.priorityClassName ?? ''] ?? 0;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  if (spec.serviceAccountName === undefined && spec.serviceAccount !== undefined) spec.serviceAccountName = spec.serviceAccount;
-  spec.serviceAccountName ??= 'default';
-  spec.serviceAccount ??= spec.serviceAccountName;
+  // The ServiceAccount plugin leaves mirror pods as the kubelet posted them (no account, no token volume).
+  if (pod.metadata?.annotations?.['kubernetes.io/config.mirror'] === undefined) {
+    if (spec.serviceAccountName === undefined && spec.serviceAccount !== undefined) spec.serviceAccountName = spec.serviceAccount;
+    spec.serviceAccountName ??= 'default';
+    spec.serviceAccount ??= spec.serviceAccountName;
+  }
   addDefaultTolerations(spec);
   // The pod strategy's PrepareForCreate: a new pod is Pending with its QoS class computed.
   pod.status = { phase: 'Pending', ...pod.status, qosClass: qosClassOf(spec) };

@@ -14,6 +14,7 @@ import type { Kubelet } from './kubelet/kubelet';
 import { PROFILES, type LifecycleProfile, type ProfileName } from './kubelet/lifecycle';
 import { PodNetwork } from './podNetwork';
 import { installServiceAdmission } from '../services/admission';
+import { serviceAccountAdmission } from '../api/serviceAccountAdmission';
 
 export const API_SERVER_PORT = 6443;
 
@@ -75,6 +76,8 @@ export class Cluster {
     this.recorder = new EventRecorder(this.store);
     // kube-apiserver's Service allocators: a Service has its ClusterIP the moment it is created.
     installServiceAdmission(this.store, init.random.fork('services'));
+    // The ServiceAccount admission plugin's kube-api-access-xxxxx volume, on a stream of its own.
+    this.store.admit(serviceAccountAdmission(init.random.fork('service-account-volumes')));
     this.controllers = new ControllerManager(this.store, init.clock);
     this.podNetwork = new PodNetwork(this.store, this.controlPlaneHost);
     this.profile = PROFILES[init.profile ?? 'realistic'];

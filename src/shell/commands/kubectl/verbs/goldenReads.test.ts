@@ -47,6 +47,10 @@ describe('kubectl describe: an app pod and its replica set, with their events (g
     t.run(`describe pod ${first(c, 'pods -l app=web')}`, `describe rs ${first(c, 'rs')}`, 'describe pod pingpong');
     await golden('describe-app-session', t.text);
   });
+
+  it('get pod -o yaml shows what admission added: the default account and the kube-api-access volume', async () => {
+    await golden('get-pod-pingpong-yaml', new Transcript(apps()).run('get pod pingpong -o yaml').text);
+  });
 });
 
 describe('kubectl errors for unknown resources and missing names (goldens)', () => {
