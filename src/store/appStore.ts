@@ -240,10 +240,10 @@ export function createAppStore(init: AppStoreInit): AppStore {
       markPromptReady() {
         if (get().promptReady) return;
         set({ promptReady: true });
-        // The prompt comes first; then the lesson, and the heavy commands (kubectl, kubeadm), so the
-        // first `kubectl` typed, and Tab completion of its arguments, don't wait for the network.
+        // The prompt comes first; then the lesson and the shell's interpreter (a line typed at the
+        // prompt waits for it). The UI loads the rest in turn, the heavy commands last (src/ui/afterPrompt.ts).
         loadLesson();
-        void loadShellModule().then((m) => m.preloadCommands());
+        void loadShellModule();
       },
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
       notify,

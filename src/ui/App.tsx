@@ -1,15 +1,17 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Toolbar } from './Toolbar';
 import { Notices } from './Notices';
 import { PanelTabs } from './PanelTabs';
 import { TerminalArea } from './TerminalArea';
 import { DiagramArea } from './DiagramArea';
 import { useApp, useMessages } from './storeContext';
+import { loadLessonPanel, loadWebui, startAfterPrompt } from './afterPrompt';
 import './app.css';
 
-const LessonPanel = lazy(() => import('./lesson/LessonPanel'));
+// Both load after the first prompt, in turn with the diagram and the commands (afterPrompt.ts).
+const LessonPanel = lazy(loadLessonPanel);
 // The DockerCoins web UI: one chunk for its toolbar button, phone tab and panel (webui/WebuiRoot.tsx).
-const Webui = lazy(() => import('./webui/WebuiRoot'));
+const Webui = lazy(loadWebui);
 
 function WebuiPart({ part }: { part: 'button' | 'tab' | 'panel' }) {
   return <Suspense fallback={null}><Webui part={part} /></Suspense>;
@@ -38,6 +40,9 @@ export function App() {
   const lang = useApp((s) => s.lang);
   // The lesson's code loads once the prompt is up: the terminal is what the first frame is for.
   const promptReady = useApp((s) => s.promptReady);
+  useEffect(() => {
+    if (promptReady) startAfterPrompt();
+  }, [promptReady]);
   return (
     <div className="kp-app" data-theme={theme} data-embed={embed ? 'true' : undefined} data-panel={panel} lang={lang}>
       <a className="kp-skip" href="#kp-terminals">{t.skipToTerminal}</a>

@@ -1,10 +1,12 @@
 import { lazy, Suspense } from 'react';
 import { useApp, useMessages } from './storeContext';
 import { REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
+import { loadLessonDiagram } from './afterPrompt';
 
-// The diagram (react-flow) loads after the first prompt: it is not needed to start typing. It comes
-// wrapped with the current lesson step's highlights.
-const Diagram = lazy(() => import('./lesson/LessonDiagram'));
+// The diagram (react-flow) loads after the first prompt, once the lesson panel is there
+// (afterPrompt.ts): it is not needed to start typing. It comes wrapped with the current lesson
+// step's highlights.
+const Diagram = lazy(loadLessonDiagram);
 const DiagramTable = lazy(() => import('./diagram/DiagramTable'));
 
 /** The cluster picture, or the same facts as a table (screen readers, small screens). */
