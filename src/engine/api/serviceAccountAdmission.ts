@@ -39,9 +39,9 @@ function tokenVolume(name: string): Volume {
  * pod names and everything else drawn elsewhere stay as they were).
  */
 export function serviceAccountAdmission(random: Random): AdmissionPlugin {
-  return (type, draft, current) => {
+  return (type, draft, current, dryRun) => {
     if (type.kind !== 'Pod' || current !== undefined) return undefined;
-    mountServiceAccountToken(draft as Draft<Pod>, random);
+    mountServiceAccountToken(draft as Draft<Pod>, dryRun ? random.fork('dry-run') : random);
     return undefined;
   };
 }

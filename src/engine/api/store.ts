@@ -20,9 +20,10 @@ import { matchesSelector, type Selector } from './selectors';
 /**
  * An API server step that runs on every create and update after defaulting, before the object is
  * stored: it may fill fields in the draft (a Service's ClusterIP) or refuse the write. `current`
- * is the stored object an update replaces.
+ * is the stored object an update replaces. In a dry run (`dryRun` true) a plugin must not change
+ * what later writes get: allocators answer without reserving, random draws come from a fork.
  */
-export type AdmissionPlugin = (type: ResourceType, draft: Draft<KubeObject>, current: Stored | undefined) => ApiError | undefined;
+export type AdmissionPlugin = (type: ResourceType, draft: Draft<KubeObject>, current: Stored | undefined, dryRun: boolean) => ApiError | undefined;
 
 export interface ListOptions {
   /** Undefined lists every namespace. */
@@ -123,6 +124,23 @@ export class ApiStore {
   }
 
   /**
+   * A create with `?dryRun=All`: the object as the server would store it (defaults, admission:
+   * a Service's ClusterIP), without uid, resourceVersion or timestamp, stored nowhere, no event.
+   */
+  createDryRun<T extends KubeObject>(type: ResourceType, input: T): ApiResult<T> {
+    const obj = deepClone(input) as Draft<KubeObject>;
+    const meta = (obj.metadata ??= {}) as Draft<ObjectMeta>;
+    if (type.namespaced) meta.namespace ??= 'default';
+    else delete meta.namespace;
+    applyDefaults(type.kind, obj, 'create');
+    const refused = this.admitted(type, obj, undefined, true);
+    if (refused) return errResult(refused);
+    obj.apiVersion = apiVersionOf(type);
+    obj.kind = type.kind;
+    return okResult(obj as T);
+  }
+
+  /**
    * Replaces an object. A resourceVersion in the input must match the stored one (optimistic
    * concurrency, as the real API server checks it); generation moves when the spec changes.
    */
@@ -203,9 +221,9 @@ export class ApiStore {
     return okResult(current);
   }
 
-  private admitted(type: ResourceType, draft: Draft<KubeObject>, current: Stored | undefined): ApiError | undefined {
+  private admitted(type: ResourceType, draft: Draft<KubeObject>, current: Stored | undefined, dryRun = false): ApiError | undefined {
     for (const plugin of this.admission) {
-      const refused = plugin(type, draft, current);
+      const refused = plugin(type, draft, current, dryRun);
       if (refused) return refused;
     }
     return undefined;

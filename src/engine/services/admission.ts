@@ -27,9 +27,10 @@ const needsClusterIp = (spec: ServiceSpec): boolean => spec.type !== 'ExternalNa
 export function installServiceAdmission(store: ApiStore, random: Random): void {
   const ips = random.fork('service-cluster-ips');
   const ports = random.fork('service-node-ports');
-  store.admit((type, draft, current) => (type.kind === 'Service'
-    ? admitService(store, draft as Draft<Service>, current as Stored<Service> | undefined, ips, ports)
-    : undefined));
+  store.admit((type, draft, current, dryRun) => (type.kind !== 'Service' ? undefined
+    // A dry run draws from forks: it shows an address without moving what the next real Service gets.
+    : dryRun ? admitService(store, draft as Draft<Service>, current as Stored<Service> | undefined, ips.fork('dry-run'), ports.fork('dry-run'))
+      : admitService(store, draft as Draft<Service>, current as Stored<Service> | undefined, ips, ports)));
 }
 
 function admitService(store: ApiStore, svc: Draft<Service>, current: Stored<Service> | undefined, ips: Random, ports: Random): ApiError | undefined {

@@ -30,6 +30,27 @@ describe('kubectl diff', () => {
     await golden('diff-replicas', changed.stdout);
     expect((await sh.run('kubectl diff -f web.yaml > /dev/null || kubectl apply -f web.yaml')).stdout).toBe('deployment.apps/web configured\n');
     expect(deployment(c).spec!.replicas).toBe(6);
+  });
+
+  it('a Service that does not exist yet shows the server\'s defaults and a dry-run ClusterIP that the real create does not depend on', async () => {
+    const c = new LiveCluster();
+    const sh = shellOn(c.world, 'node1');
+    // Hand-written, as in the lessons: no type, no protocol, no targetPort.
+    const manifest = 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n  - port: 80\n';
+    sh.writeFile('/root/svc.yaml', manifest);
+    const created = await sh.run('kubectl diff -f svc.yaml');
+    expect(created.exitCode).toBe(1);
+    await golden('diff-new-service', created.stdout);
+    const dryIp = /clusterIP: (\S+)/.exec(created.stdout)![1];
+    // Without the dry run, the same world gives the created Service the same address it gets here.
+    const other = new LiveCluster();
+    const sh2 = shellOn(other.world, 'node1');
+    sh2.writeFile('/root/svc.yaml', manifest);
+    await sh.run('kubectl apply -f svc.yaml');
+    await sh2.run('kubectl apply -f svc.yaml');
+    const ip = (await sh.run('kubectl get svc web -o jsonpath={.spec.clusterIP}')).stdout;
+    expect(ip).toBe((await sh2.run('kubectl get svc web -o jsonpath={.spec.clusterIP}')).stdout);
+    expect(dryIp).toMatch(/^10\.(9[6-9]|10\d|11[01])\./);
     expect(await sh.run('kubectl diff')).toMatchObject({ stderr: "error: one of -f or -k must be specified\nSee 'kubectl diff -h' for help and examples\n", exitCode: 1 });
   });
 

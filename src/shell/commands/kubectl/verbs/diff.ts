@@ -5,28 +5,37 @@
  * `diff -u -N` of the LIVE and MERGED directories. Exit code 1 when something differs, 0 when
  * nothing does, more on errors, as kubectl diff does.
  */
-import { applyDefaults, deepClone, deepEqual, rfc3339, type KubeObject, type Stored } from '../../../../engine';
+import { ApiError, applyDefaults, deepClone, deepEqual, rfc3339, type KubeObject, type Stored } from '../../../../engine';
 import { toYaml } from '../../../format/yaml';
 import type { Program } from '../../../types';
-import { kubectlRandom } from '../client';
+import { kubectlRandom, type ApiConnection } from '../client';
 import { flagBool, flagStrings } from '../flags';
 import { connectOrReport, type Invocation, type Verb } from '../invocation';
 import { readManifests } from '../manifests';
 import { threeWayMerge } from '../merge';
 import { LAST_APPLIED, lastAppliedOf, prepare, type Prepared } from './apply';
 import { unifiedHunks } from './unifiedDiff';
+import { apiErrorText } from './write';
 
 type Obj = Record<string, unknown>;
 
 const WORKLOADS = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']);
 
-/** The object the server would hold after apply (a server-side dry run). */
-function merged(inv: Invocation, p: Prepared, live: Stored | undefined): Obj {
-  const config = deepClone(p.object);
-  const meta = config.metadata as Obj;
-  meta.annotations = { ...(meta.annotations as Record<string, string> | undefined), [LAST_APPLIED]: lastAppliedOf(p.object) };
+/**
+ * The object the server would hold after apply (a server-side dry run): a new one goes through the
+ * API server's defaults and admission in dry-run mode, so a Service shows its ClusterIP, type,
+ * sessionAffinity, ipFamilies and its ports' protocol and targetPort.
+ */
+function merged(inv: Invocation, conn: ApiConnection, p: Prepared, live: Stored | undefined): Obj | ApiError {
+  let config = deepClone(p.object);
+  const annotations = (config.metadata as Obj).annotations as Record<string, string> | undefined;
+  (config.metadata as Obj).annotations = { ...annotations, [LAST_APPLIED]: lastAppliedOf(p.object) };
   if (!live) {
-    applyDefaults(p.type.kind, config, 'create');
+    const admitted = conn.store.createDryRun(p.type, { ...config, metadata: { ...(config.metadata as Obj), namespace: p.namespace } } as unknown as KubeObject);
+    if (!admitted.ok) return admitted.error;
+    config = admitted.value as unknown as Obj;
+    if (!p.type.namespaced) delete (config.metadata as Obj).namespace;
+    const meta = config.metadata as Obj;
     const rnd = kubectlRandom(inv.ctx.world);
     const h = rnd.hex(32);
     meta.uid = `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
@@ -92,7 +101,12 @@ function* run(inv: Invocation): Program {
     }
     const live = conn.store.get(p.type, p.namespace, p.name);
     const before = live ? toYaml(live) : '';
-    const after = toYaml(merged(inv, p, live));
+    const result = merged(inv, conn, p, live);
+    if (result instanceof ApiError) {
+      inv.err(`${apiErrorText(result)}\n`);
+      return 1;
+    }
+    const after = toYaml(result);
     const hunks = unifiedHunks(before, after);
     if (hunks === '') continue;
     differs = true;
