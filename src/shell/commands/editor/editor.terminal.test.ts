@@ -70,7 +70,7 @@ describe('vi in the terminal', () => {
   it('replays from the journal: the same keys give the same file and the same screen', () => {
     const a = open('replay');
     a.type('vi web.yaml\r');
-    a.type('/replicas\rcw');
+    a.type('/replicas\rw');
     a.type('\x1b$x');
     a.type('a5\x1b:wq\r');
     a.type('cat web.yaml | grep replicas\r');

@@ -1,13 +1,15 @@
 /**
  * vi as CentOS 7's vim-minimal behaves, the small subset a learner editing a manifest needs:
- * normal mode (h j k l and the arrows, 0 ^ $, w b, gg G, x X, dd yy p P, D, r, u, counts, ZZ ZQ),
- * insert mode (i a I A o O; Esc or Ctrl+C leaves it), `:` commands (viEx.ts) and `/` search with n N.
+ * normal mode (h j k l and the arrows, 0 ^ $, w b e, f F t T and ; , (motions.ts), gg G, x X,
+ * dd yy cc p P, D C, r, u, counts, ZZ ZQ), the operators d c y with a motion or a text object
+ * (dw cw de d$ c$ dtx ciw ci" da( ...), insert mode (i a I A o O; Esc or Ctrl+C leaves it), `:` commands (viEx.ts) and `/` search with n N.
  * Lines longer than the screen scroll sideways (vim's `nowrap`) rather than wrap.
  */
 import { TextBuffer } from './buffer';
 import { decodeKeys, typed, type EditorKey } from './keys';
 import { Announcer, sizeOf, type Editor, type EditorFiles } from './model';
 import { clip, displayCol, displayText, scrollLeft, scrollTop, type Frame } from './screen';
+import { charSearch, motionSpan, reversed, textObject, wordEnd, wordMotion, type CharSearch, type Span } from './motions';
 import { exCommand, searchRegex } from './viEx';
 
 type Mode = 'normal' | 'insert' | 'cmdline';
@@ -25,6 +27,8 @@ export class Vi implements Editor {
   private pending = '';
   private register: { readonly lines: boolean; readonly text: string[] } | undefined;
   lastSearch: { readonly pattern: string; readonly forward: boolean } | undefined;
+  /** The last f F t T, for ; and ,. */
+  private lastFind: CharSearch | undefined;
   private top = 0;
   private left = 0;
   private height = 23;
@@ -112,9 +116,8 @@ export class Vi implements Editor {
   private normalChar(ch: string): void {
     const b = this.buf;
     if (this.pending !== '') {
-      const op = this.pending + ch;
-      this.pending = '';
-      return this.operator(op);
+      this.pending += ch;
+      return this.resolvePending();
     }
     if (/[1-9]/.test(ch) || (ch === '0' && this.count !== '')) {
       this.count += ch;
@@ -128,7 +131,17 @@ export class Vi implements Editor {
       case '0': b.moveTo(b.row, 0, false); return;
       case '^': this.firstNonBlank(); return;
       case '$': b.moveTo(b.row, b.line.length, false); return;
-      case 'w': case 'b': this.word(ch === 'w', this.times()); return;
+      case 'w': case 'b': case 'e': {
+        const n = this.times();
+        const to = ch === 'e' ? wordEnd(b.lines, b.row, b.col, n) : wordMotion(b.lines, b.row, b.col, ch === 'w', n);
+        b.moveTo(to.row, to.col, false);
+        return;
+      }
+      case ';': case ',':
+        if (this.lastFind) this.findMove(ch === ';' ? this.lastFind : reversed(this.lastFind), true);
+        else this.count = '';
+        return;
+      case 'C': this.applyOperator('c', { from: b.col, to: b.line.length }); return;
       case 'G': {
         const n = this.count === '' ? b.lastRow + 1 : this.times();
         this.count = '';
@@ -136,7 +149,7 @@ export class Vi implements Editor {
         this.firstNonBlank();
         return;
       }
-      case 'd': case 'y': case 'g': case 'Z': case 'r': this.pending = ch; return;
+      case 'd': case 'c': case 'y': case 'g': case 'Z': case 'r': case 'f': case 'F': case 't': case 'T': this.pending = ch; return;
       case 'x': case 'X': {
         const n = this.times();
         if (b.line === '') return;
@@ -150,13 +163,7 @@ export class Vi implements Editor {
         b.moveTo(b.row, from, false);
         return;
       }
-      case 'D':
-        b.checkpoint();
-        this.register = { lines: false, text: [b.line.slice(b.col)] };
-        b.lines[b.row] = b.line.slice(0, b.col);
-        b.modified = true;
-        b.moveTo(b.row, b.col - 1, false);
-        return;
+      case 'D': this.applyOperator('d', { from: b.col, to: b.line.length }); return;
       case 'p': case 'P': this.put(ch === 'p', this.times()); return;
       case 'u':
         if (!b.restore()) this.setMessage('Already at oldest change');
@@ -173,9 +180,16 @@ export class Vi implements Editor {
     }
   }
 
-  private operator(op: string): void {
+  private operator(op: string, times = 1): void {
     const b = this.buf;
-    const n = this.times();
+    const n = this.times() * times;
+    if (op === 'cc') {
+      // vim-minimal has no autoindent: the line empties, the register holds it.
+      const line = b.line;
+      this.applyOperator('c', { from: 0, to: line.length });
+      this.register = { lines: true, text: [line] };
+      return;
+    }
     if (op === 'dd' || op === 'yy') {
       const lines = b.lines.slice(b.row, b.row + n);
       this.register = { lines: true, text: lines };
@@ -199,29 +213,55 @@ export class Vi implements Editor {
     }
   }
 
-  private word(forward: boolean, n: number): void {
-    const b = this.buf;
-    for (let i = 0; i < n; i++) {
-      let { row, col } = b;
-      const text = b.lines.join('\n');
-      let at = b.lines.slice(0, row).reduce((sum, l) => sum + l.length + 1, 0) + col;
-      const isWord = (c: string | undefined): boolean => c !== undefined && /\w/.test(c);
-      if (forward) {
-        const start = text[at];
-        while (at < text.length && isWord(text[at]) === isWord(start) && text[at] !== '\n' && !/\s/.test(text[at]!)) at++;
-        while (at < text.length && /\s/.test(text[at]!)) at++;
-      } else {
-        at--;
-        while (at > 0 && /\s/.test(text[at]!)) at--;
-        const kind = isWord(text[at]);
-        while (at > 0 && isWord(text[at - 1]) === kind && !/\s/.test(text[at - 1]!)) at--;
-      }
-      at = Math.max(0, Math.min(at, text.length - 1));
-      const before = text.slice(0, at).split('\n');
-      row = before.length - 1;
-      col = before[before.length - 1]!.length;
-      b.moveTo(row, col, false);
+  /** A multi-key command once it is complete: `fx`, `gg`, `rx`, `dd`, `d2w`, `ct"`, `ci"`. */
+  private resolvePending(): void {
+    const p = this.pending;
+    const head = p[0]!;
+    if ('fFtT'.includes(head)) {
+      this.pending = '';
+      return this.findMove({ kind: head as CharSearch['kind'], ch: p[1]! }, false);
     }
+    if (!'dcy'.includes(head)) {
+      this.pending = '';
+      return this.operator(p);
+    }
+    const m = /^.([1-9]\d*)?(.*)$/s.exec(p)!;
+    const motion = m[2]!;
+    // Still waiting: a count, or the character f/t or a text object needs.
+    if (motion === '' || (motion.length === 1 && 'fFtTia'.includes(motion))) return;
+    this.pending = '';
+    if (motion === head) return this.operator(head === 'c' ? 'cc' : `${head}${head}`, Number(m[1] ?? '1'));
+    const n = this.times() * Number(m[1] ?? '1');
+    const line = this.buf.line;
+    const isObject = motion.length === 2 && (motion[0] === 'i' || motion[0] === 'a');
+    if (motion.length === 2 && !isObject) this.lastFind = { kind: motion[0] as CharSearch['kind'], ch: motion[1]! };
+    const span = isObject ? textObject(line, this.buf.col, motion[0] === 'i', motion[1]!) : motionSpan(line, this.buf.col, motion, n, this.lastFind, head === 'c');
+    if (span) this.applyOperator(head, span);
+  }
+
+  private findMove(search: CharSearch, repeat: boolean): void {
+    const b = this.buf;
+    const n = this.times();
+    if (!repeat) this.lastFind = search;
+    const to = charSearch(b.line, b.col, search, n, repeat);
+    if (to !== undefined) b.moveTo(b.row, to, false);
+  }
+
+  /** d, c or y over columns of the cursor's line; the text goes to the unnamed register. */
+  private applyOperator(op: string, span: Span): void {
+    const b = this.buf;
+    this.count = '';
+    this.register = { lines: false, text: [b.line.slice(span.from, span.to)] };
+    if (op === 'y') return b.moveTo(b.row, span.from, false);
+    b.checkpoint();
+    if (span.to > span.from) {
+      b.lines[b.row] = b.line.slice(0, span.from) + b.line.slice(span.to);
+      b.modified = true;
+    }
+    if (op !== 'c') return b.moveTo(b.row, span.from, false);
+    b.moveTo(b.row, span.from);
+    this.mode = 'insert';
+    this.setMessage('-- INSERT --');
   }
 
   private put(after: boolean, n: number): void {
