@@ -88,7 +88,10 @@ export interface ServiceEdgeInput {
 /** A Service to one of its endpoint pods: still unless requests go through it, dotted when not ready. */
 export function serviceEdge(input: ServiceEdgeInput): EdgeDraft {
   const { service, pod, side, route, ready, ratePerSecond, highlighted } = input;
-  const podName = pod.slice(pod.lastIndexOf('/') + 1);
+  // An aggregate (`workload/<host>/<namespace>/<kind>/<name>`) keeps its whole id in the edge's.
+  const aggregate = pod.startsWith('workload/');
+  const podName = aggregate ? pod : pod.slice(pod.lastIndexOf('/') + 1);
+  const what = aggregate ? `the pods of ${pod.split('/').slice(-2).reverse().join(' ')} on ${pod.split('/')[1] ?? ''}` : `pod ${podName}`;
   const moving = ready && ratePerSecond > 0;
   const traffic = moving ? `, ${ratePerSecond.toFixed(1)} requests per second` : '';
   return {
@@ -105,7 +108,7 @@ export function serviceEdge(input: ServiceEdgeInput): EdgeDraft {
       target: pod,
       sourceHandle: HANDLES.outBottom,
       targetHandle: side === 'left' ? HANDLES.in : HANDLES.inRight,
-      ariaLabel: `service ${service.name} sends to pod ${podName}${ready ? '' : ' (not ready: no traffic)'}${traffic}`,
+      ariaLabel: `service ${service.name} sends to ${what}${ready ? '' : ' (not ready: no traffic)'}${traffic}`,
     },
   };
 }

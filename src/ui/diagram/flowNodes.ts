@@ -10,7 +10,7 @@ import { CONTAINER_HEIGHT, CONTAINER_WIDTH, POD_HEIGHT, POD_WIDTH, SERVICE_HEIGH
 import type { HostView, PodView } from './model';
 import { endpointSummary, type ServiceView } from './services';
 import type {
-  AgentFlowNode, ContainerFlowNode, ContainerInput, DiagramNode, HostFlowNode, PodFlowNode, RevisionTag, SectionFlowNode, ServiceFlowNode,
+  AgentFlowNode, AggregateFlowNode, ContainerFlowNode, ContainerInput, DiagramNode, HostFlowNode, PodFlowNode, RevisionTag, SectionFlowNode, ServiceFlowNode,
 } from './types';
 import type { DiagramWords } from './words';
 
@@ -87,6 +87,34 @@ export function sectionNode(spec: SectionSpec, ctx: NodeContext): SectionFlowNod
     ariaLabel: spec.ariaLabel,
     data: { kind: spec.kind, title: spec.title, highlighted: false },
   }, ctx);
+}
+
+export interface AggregateSpec extends Omit<SectionSpec, 'kind' | 'parentId'> {
+  readonly parentId: string;
+  readonly pods: readonly PodView[];
+}
+
+/** Many pods of one workload on a host as one box: counts by kubectl STATUS, most first; highlighted when any of its pods is. */
+export function aggregateNode(spec: AggregateSpec, ctx: NodeContext): AggregateFlowNode {
+  const counts = new Map<string, { status: string; category: PodView['category']; count: number }>();
+  for (const pod of spec.pods) {
+    const seen = counts.get(pod.status);
+    if (seen === undefined) counts.set(pod.status, { status: pod.status, category: pod.category, count: 1 });
+    else seen.count++;
+  }
+  const sorted = [...counts.values()].sort((a, b) => b.count - a.count || (a.status < b.status ? -1 : a.status > b.status ? 1 : 0));
+  const node: AggregateFlowNode = {
+    id: spec.id,
+    type: 'aggregate',
+    position: spec.position,
+    width: spec.width,
+    height: spec.height,
+    parentId: spec.parentId,
+    ariaLabel: `${spec.ariaLabel}; ${sorted.map((c) => `${c.count} ${c.status}`).join(', ')}`,
+    data: { title: spec.title, counts: sorted, highlighted: false },
+  };
+  const podHighlighted = !ctx.highlight.empty && spec.pods.some((p) => ctx.highlight.has(p.id));
+  return podHighlighted ? withHighlight(node, { ...ctx, highlight: { ...ctx.highlight, has: () => true } }) : withHighlight(node, ctx);
 }
 
 export function podAriaLabel(pod: PodView, revision?: RevisionTag): string {

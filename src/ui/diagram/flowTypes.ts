@@ -4,6 +4,7 @@
  */
 import type { EdgeTypes, NodeTypes } from '@xyflow/react';
 import { AgentNode } from './nodes/AgentNode';
+import { AggregateNode } from './nodes/AggregateNode';
 import { ContainerNode } from './nodes/ContainerNode';
 import { HostNode } from './nodes/HostNode';
 import { PodNode } from './nodes/PodNode';
@@ -15,6 +16,7 @@ export const NODE_TYPES = {
   host: HostNode,
   section: SectionNode,
   pod: PodNode,
+  aggregate: AggregateNode,
   container: ContainerNode,
   service: ServiceNode,
   agent: AgentNode,

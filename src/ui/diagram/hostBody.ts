@@ -7,7 +7,7 @@
  */
 import { COMPONENT_TITLES } from './controlPlane';
 import { layoutContainers } from './containerLayout';
-import { agentNode, containerNode, plural, podNode, sectionNode, type NodeContext } from './flowNodes';
+import { agentNode, aggregateNode, containerNode, plural, podNode, sectionNode, type NodeContext } from './flowNodes';
 import {
   AGENT_HEIGHT, AGENT_WIDTH, COLUMNS, EMPTY_HOST_BODY, GAP, GROUP_HEADER, GROUP_PAD, HOST_CONTENT_WIDTH, HOST_HEADER, HOST_PAD, HOST_WIDTH,
   gridCell, gridHeight, groupHeight, type Point,
@@ -29,11 +29,23 @@ export function workloadGroupId(host: string, key: string): string {
   return `workload/${host}/${key}`;
 }
 
+/**
+ * Beyond this many pods of one workload on one host, the picture draws them as one box with counts
+ * by status (the workload box's id, type `aggregate`): 1,000 pod boxes cost more than a frame. The
+ * budgets' busiest drawn scene, 100 pods over two hosts with 200 flows between them, stays drawn pod
+ * by pod (docs/performance.md).
+ */
+export const AGGREGATE_ABOVE = 50;
+/** An aggregate's height: its title and two lines of counts. */
+export const AGGREGATE_HEIGHT = GROUP_HEADER + 52;
+
 export interface HostBody {
   readonly children: DiagramNode[];
   readonly height: number;
   /** Which side of its column each pod's edges enter from (Service edges run in the nearer margin). */
   readonly sides: ReadonlyMap<string, 'left' | 'right'>;
+  /** Pods drawn inside an aggregate → the aggregate's id (their Service edges end there). */
+  readonly aggregated: ReadonlyMap<string, string>;
 }
 
 export function hostBody(
@@ -41,6 +53,7 @@ export function hostBody(
 ): HostBody {
   const children: DiagramNode[] = [];
   const sides = new Map<string, 'left' | 'right'>();
+  const aggregated = new Map<string, string>();
   const parentId = host.id;
   const side = (i: number) => ((i % COLUMNS) < COLUMNS / 2 ? 'left' : 'right');
   if (host.kubelet) {
@@ -85,6 +98,16 @@ export function hostBody(
   for (const [key, pods] of groups) {
     const view = workloads.get(key);
     const groupId = workloadGroupId(host.name, key);
+    if (pods.length > AGGREGATE_ABOVE) {
+      children.push(aggregateNode({
+        id: groupId, title: workloadTitle(pods, view), pods, position: { x: HOST_PAD, y }, width: HOST_CONTENT_WIDTH, height: AGGREGATE_HEIGHT, parentId,
+        ariaLabel: workloadAria(pods, view, host.name),
+      }, ctx));
+      sides.set(groupId, 'left');
+      for (const pod of pods) aggregated.set(pod.id, groupId);
+      y += AGGREGATE_HEIGHT + 2 * GAP;
+      continue;
+    }
     const height = groupHeight(pods.length, COLUMNS);
     children.push(sectionNode({
       id: groupId, kind: 'workload', title: workloadTitle(pods, view), position: { x: HOST_PAD, y }, width: HOST_CONTENT_WIDTH, height, parentId,
@@ -110,7 +133,7 @@ export function hostBody(
   }
   const empty = y === HOST_HEADER;
   const height = empty ? HOST_HEADER + EMPTY_HOST_BODY : y - 2 * GAP + HOST_PAD;
-  return { children, height, sides };
+  return { children, height, sides, aggregated };
 }
 
 /** Position of item `i` inside a titled group. */

@@ -133,6 +133,8 @@ export interface ServiceEdgeContext {
   readonly sides: ReadonlyMap<string, 'left' | 'right'>;
   readonly rates: ReadonlyMap<string, ReadonlyMap<string, number>>;
   readonly highlighted: (id: string) => boolean;
+  /** Pods drawn inside an aggregate → its id: one edge per Service and aggregate, ready if any pod is, the rates summed. */
+  readonly aggregated?: ReadonlyMap<string, string>;
 }
 
 /** One edge per Service and endpoint pod on a host (an address listed for several ports is one pod). */
@@ -141,13 +143,19 @@ export function serviceEdges(services: readonly ServiceView[], ctx: ServiceEdgeC
   for (const svc of services) {
     const route = ctx.routes.get(svc.id);
     if (route === undefined) continue;
-    const seen = new Set<string>();
+    const ends = new Map<string, { side: 'left' | 'right'; ready: boolean; rate: number }>();
     for (const e of svc.endpoints) {
-      const side = e.target === undefined ? undefined : ctx.sides.get(e.target);
-      if (e.target === undefined || side === undefined || seen.has(e.target)) continue;
-      seen.add(e.target);
+      const target = e.target === undefined ? undefined : (ctx.aggregated?.get(e.target) ?? e.target);
+      const side = target === undefined ? undefined : ctx.sides.get(target);
+      if (target === undefined || side === undefined) continue;
+      const rate = ctx.rates.get(svc.id)?.get(e.target ?? '') ?? 0;
+      const seen = ends.get(target);
+      if (seen === undefined) ends.set(target, { side, ready: e.ready, rate });
+      else if (target !== e.target) ends.set(target, { side, ready: seen.ready || e.ready, rate: seen.rate + rate });
+    }
+    for (const [pod, end] of ends) {
       drafts.push(serviceEdge({
-        service: svc, pod: e.target, side, route, ready: e.ready, ratePerSecond: ctx.rates.get(svc.id)?.get(e.target) ?? 0, highlighted: ctx.highlighted(svc.id),
+        service: svc, pod, side: end.side, route, ready: end.ready, ratePerSecond: end.rate, highlighted: ctx.highlighted(svc.id),
       }));
     }
   }

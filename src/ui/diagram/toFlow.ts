@@ -3,18 +3,19 @@
  * snapshot (no React, no clock). Ids follow the contract e2e tests and lessons use: `node/<name>`,
  * `pod/<namespace>/<name>`, `svc/<namespace>/<name>`, `container/<host>/<name>`, `kubelet/<host>`,
  * `runtime/<host>`; groups are `controlplane/<host>`, `containers/<host>`,
- * `workload/<host>/<namespace>/<kind>/<name>`, `lane/services` and `lane/pending`; edges are
+ * `workload/<host>/<namespace>/<kind>/<name>` (a section, or an `aggregate` with counts by status beyond
+ * AGGREGATE_ABOVE pods), `lane/services` and `lane/pending`; edges are
  * `overlay/…`, `flow/<from>/<to>/<kind>`, `endpoint/<namespace>/<service>/<pod>` and `packet/…`.
  * Parents always come before their children, as React Flow requires for sub-flows.
  */
 import type { WorldSnapshot } from '../../engine';
 import { containerId, containerInputs, trafficFlows } from './containers';
 import { applyAnimationBudget, flowEdge, overlayEdge, packetEdge, type EdgeDraft } from './edges';
-import { plural, podNode, hostNode, sectionNode, type NodeContext } from './flowNodes';
+import { aggregateNode, plural, podNode, hostNode, sectionNode, type NodeContext } from './flowNodes';
 import { highlightMatcher } from './highlight';
-import { containersGroupId, controlPlaneGroupId, hostBody, workloadGroupId } from './hostBody';
+import { AGGREGATE_ABOVE, AGGREGATE_HEIGHT, containersGroupId, controlPlaneGroupId, hostBody, workloadGroupId, workloadTitle } from './hostBody';
 import {
-  GROUP_HEADER, GROUP_PAD, HOST_SPACING_ROW, HOST_WIDTH, LANE_SPACING, gridCell, groupHeight, groupWidth, hostOrigin, laneColumns, type Point,
+  COLUMNS, GAP, GROUP_HEADER, GROUP_PAD, HOST_SPACING_ROW, HOST_WIDTH, LANE_SPACING, gridCell, groupHeight, groupWidth, hostOrigin, laneColumns, type Point,
 } from './layout';
 import { buildModel, type DiagramModel, type PodView } from './model';
 import { visiblePackets, type PacketFacts } from './packets';
@@ -65,6 +66,7 @@ export function modelToFlow(model: DiagramModel, options: FlowOptions = {}, netw
   const nodes: DiagramNode[] = [...(lane?.nodes ?? [])];
   const heights: number[] = [];
   const sides = new Map<string, 'left' | 'right'>();
+  const aggregated = new Map<string, string>();
   let bottom = top;
   model.hosts.forEach((host, i) => {
     const height = direction === 'row' ? rowHeight : (bodies[i]?.height ?? 0);
@@ -73,6 +75,7 @@ export function modelToFlow(model: DiagramModel, options: FlowOptions = {}, netw
     nodes.push(hostNode(host, placed, { width: HOST_WIDTH, height }, ctx));
     nodes.push(...(bodies[i]?.children ?? []));
     for (const [pod, side] of bodies[i]?.sides ?? []) sides.set(pod, side);
+    for (const [pod, box] of bodies[i]?.aggregated ?? []) aggregated.set(pod, box);
     heights.push(height);
     bottom = Math.max(bottom, placed.y + height);
   });
@@ -91,7 +94,7 @@ export function modelToFlow(model: DiagramModel, options: FlowOptions = {}, netw
     ...packets.map((p) => packetEdge(p, direction, (hostIndex.get(p.sourceHost) ?? 0) < (hostIndex.get(p.targetHost) ?? 0))),
     // A flow whose end is not on the picture (a pod just deleted) is dropped: React Flow cannot draw it.
     ...(options.flows ?? []).filter((f) => ids.has(f.source) && ids.has(f.target)).map(flowEdge),
-    ...serviceEdges(model.services, { routes: lane?.routes ?? new Map(), sides, rates, highlighted: highlight.has }),
+    ...serviceEdges(model.services, { routes: lane?.routes ?? new Map(), sides, rates, highlighted: highlight.has, aggregated }),
   ];
   const marked = highlight.empty ? drafts : drafts.map((d) => (highlight.has(d.edge.id) ? { ...d, highlighted: true } : d));
   return { nodes, edges: applyAnimationBudget(marked, options.reducedMotion ?? false) };
@@ -104,16 +107,29 @@ function podHosts(model: DiagramModel): Map<string, string> {
 }
 
 function pendingLane(pods: readonly PodView[], origin: Point, width: number, ctx: NodeContext): DiagramNode[] {
+  // A workload with more than AGGREGATE_ABOVE pods waiting is one box with counts (hostBody.ts), first.
+  const byWorkload = new Map<string, PodView[]>();
+  for (const pod of pods) if (pod.workload !== undefined) byWorkload.set(pod.workload.key, [...(byWorkload.get(pod.workload.key) ?? []), pod]);
+  const big = [...byWorkload].filter(([, list]) => list.length > AGGREGATE_ABOVE).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const bigKeys = new Set(big.map(([key]) => key));
+  const loose = pods.filter((p) => p.workload === undefined || !bigKeys.has(p.workload.key));
   // As many columns as the hosts' width allows, but no wider than the pods need.
-  const columns = Math.max(1, Math.min(laneColumns(width), pods.length));
+  const columns = Math.max(1, Math.min(laneColumns(width), Math.max(loose.length, big.length > 0 ? COLUMNS : 1)));
+  const top = big.length * (AGGREGATE_HEIGHT + GAP);
   const lane = sectionNode({
-    id: PENDING_LANE_ID, kind: 'pending', title: PENDING_LANE_TITLE, position: origin, width: groupWidth(columns), height: groupHeight(pods.length, columns),
+    id: PENDING_LANE_ID, kind: 'pending', title: PENDING_LANE_TITLE, position: origin, width: groupWidth(columns),
+    height: top + (loose.length > 0 ? groupHeight(loose.length, columns) : GROUP_HEADER + GROUP_PAD),
     parentId: undefined, ariaLabel: `${PENDING_LANE_TITLE}, ${plural(pods.length, 'pod')}`,
   }, ctx);
-  return [lane, ...pods.map((pod, i) => {
+  const boxes = big.map(([key, list], i) => aggregateNode({
+    id: workloadGroupId('pending', key), title: workloadTitle(list, undefined), pods: list, parentId: PENDING_LANE_ID,
+    position: { x: GROUP_PAD, y: GROUP_HEADER + i * (AGGREGATE_HEIGHT + GAP) }, width: groupWidth(columns) - 2 * GROUP_PAD, height: AGGREGATE_HEIGHT,
+    ariaLabel: `${workloadLabel(list[0]!.workload!)} in ${list[0]!.namespace}: ${plural(list.length, 'pod')} not scheduled`,
+  }, ctx));
+  return [lane, ...boxes, ...loose.map((pod, i) => {
     const cell = gridCell(i, columns);
     const title = pod.workload === undefined ? undefined : workloadLabel(pod.workload);
-    return podNode(pod, { position: { x: GROUP_PAD + cell.x, y: GROUP_HEADER + cell.y }, parentId: PENDING_LANE_ID, title, revision: undefined }, ctx);
+    return podNode(pod, { position: { x: GROUP_PAD + cell.x, y: GROUP_HEADER + top + cell.y }, parentId: PENDING_LANE_ID, title, revision: undefined }, ctx);
   })];
 }
 

@@ -26,6 +26,22 @@ export interface SectionNodeData extends Record<string, unknown> {
   readonly highlighted: boolean;
 }
 
+/** One status line of an aggregate: how many of its pods kubectl shows with that STATUS. */
+export interface StatusCount {
+  readonly status: string;
+  readonly category: PodCategory;
+  readonly count: number;
+}
+
+/** Many pods of one workload on one host, drawn as one box with counts by status (hostBody.ts, AGGREGATE_ABOVE). */
+export interface AggregateNodeData extends Record<string, unknown> {
+  /** "web deployment: 500 pods". */
+  readonly title: string;
+  /** Most pods first. */
+  readonly counts: readonly StatusCount[];
+  readonly highlighted: boolean;
+}
+
 export interface PodNodeData extends Record<string, unknown> {
   readonly name: string;
   readonly namespace: string;
@@ -83,10 +99,11 @@ export interface ContainerNodeData extends Record<string, unknown> {
 export type HostFlowNode = Node<HostNodeData, 'host'>;
 export type SectionFlowNode = Node<SectionNodeData, 'section'>;
 export type PodFlowNode = Node<PodNodeData, 'pod'>;
+export type AggregateFlowNode = Node<AggregateNodeData, 'aggregate'>;
 export type ContainerFlowNode = Node<ContainerNodeData, 'container'>;
 export type ServiceFlowNode = Node<ServiceNodeData, 'service'>;
 export type AgentFlowNode = Node<AgentNodeData, 'agent'>;
-export type DiagramNode = HostFlowNode | SectionFlowNode | PodFlowNode | ContainerFlowNode | ServiceFlowNode | AgentFlowNode;
+export type DiagramNode = HostFlowNode | SectionFlowNode | PodFlowNode | AggregateFlowNode | ContainerFlowNode | ServiceFlowNode | AgentFlowNode;
 
 export type EdgeKind = 'overlay' | 'flow' | 'service' | 'packet';
 

@@ -12,6 +12,8 @@ function describe(node: DiagramNode): string {
       return `"${node.data.title}"`;
     case 'pod':
       return `${node.data.status} ${node.data.ready}${node.data.restarts > 0 ? ` restarts=${node.data.restarts}` : ''} (${node.data.category})${node.data.ip === undefined ? '' : ` ${node.data.ip}`}${node.data.title === undefined ? '' : ` "${node.data.title}"`}${node.data.revision === undefined ? '' : ` [${node.data.revision.label}]`}`;
+    case 'aggregate':
+      return `"${node.data.title}" ${node.data.counts.map((c) => `${c.status}=${c.count}`).join(' ')}`;
     case 'container':
       return `${node.data.status} (${node.data.category})`;
     case 'service':
