@@ -34,7 +34,11 @@ export interface DiagramProps {
   readonly lang?: Lang;
 }
 
-const FIT_VIEW: FitViewOptions = { padding: 0.06 };
+/**
+ * A small margin all round, and on the right the zoom buttons' column (top-right, about 45 px with
+ * their margin), so that no host's box ends under them, whatever the picture's shape.
+ */
+const FIT_VIEW: FitViewOptions = { padding: { top: '12px', right: '56px', bottom: '12px', left: '12px' } };
 const PRO_OPTIONS = { hideAttribution: false };
 const NODE_HELP = 'Part of the cluster diagram: Tab moves to the next machine, group or pod. The table view lists the same facts.';
 /** React Flow's default hints talk about moving and deleting nodes, which this picture does not allow. */
