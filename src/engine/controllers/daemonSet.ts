@@ -14,7 +14,7 @@ import type { Controller, ReconcileResult } from './manager';
 import { KEY, R, type ControllerContext } from './context';
 import { isOwnEcho, nsKey, splitKey } from './keys';
 import { targetNodeName } from './nodeAffinity';
-import { byCreation, isPodAvailable, isPodReady, msUntilAvailable, podChangeMattersToOwner } from './podUtil';
+import { byCreation, isPodAvailable, isPodReady, msUntilAvailable, ownerKeysOfPodEvent, podChangeMattersToOwner } from './podUtil';
 import { claimPods, podFromTemplate } from './workloadPods';
 import { daemonPodTemplate, isDaemonPodUpdated, nodeShouldRunDaemonPod, pinToNode } from './daemonSetPods';
 import { cleanupHistory, constructHistory } from './daemonSetHistory';
@@ -200,11 +200,7 @@ export class DaemonSetController implements Controller {
 
   private keysForPod(event: WatchEvent): string[] {
     if (event.type === 'MODIFIED' && !podChangeMattersToOwner(event.object as Stored<Pod>, event.previous as Stored<Pod> | undefined)) return [];
-    const keys = new Set<string>();
-    for (const obj of [event.object, event.previous]) {
-      const ref = obj ? controllerOf(obj) : undefined;
-      if (obj && ref?.kind === 'DaemonSet') keys.add(nsKey(obj.metadata.namespace, ref.name));
-    }
+    const keys = ownerKeysOfPodEvent(event, 'DaemonSet');
     if (event.type !== 'DELETED' && !controllerOf(event.object) && !event.object.metadata.deletionTimestamp) {
       const pod = event.object as Stored<Pod>;
       for (const ds of this.ctx.store.list<DaemonSet>(R.daemonsets, { namespace: pod.metadata.namespace ?? 'default' })) {

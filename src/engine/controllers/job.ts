@@ -13,12 +13,11 @@
  */
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1';
 import type { Pod, Stored, WatchEvent } from '../api/types';
-import { controllerOf } from '../api/types';
 import { parseTime } from '../util/time';
 import type { Controller, ReconcileResult } from './manager';
 import { KEY, R, type ControllerContext } from './context';
 import { isOwnEcho, nsKey, splitKey } from './keys';
-import { byCreation, isPodActive, isPodReady, podChangeMattersToOwner } from './podUtil';
+import { byCreation, isPodActive, isPodReady, ownerKeysOfPodEvent, podChangeMattersToOwner } from './podUtil';
 import { podFromTemplate } from './workloadPods';
 
 const SOURCE = { component: 'job-controller' } as const;
@@ -47,12 +46,7 @@ export class JobController implements Controller {
     if (event.resource === KEY.jobs) return isOwnEcho(event, this.name) ? [] : [nsKey(event.object.metadata.namespace, event.object.metadata.name)];
     if (event.resource !== KEY.pods) return [];
     if (event.type === 'MODIFIED' && !podChangeMattersToOwner(event.object as Stored<Pod>, event.previous as Stored<Pod> | undefined)) return [];
-    const keys = new Set<string>();
-    for (const obj of [event.object, event.previous]) {
-      const ref = obj ? controllerOf(obj) : undefined;
-      if (obj && ref?.kind === 'Job') keys.add(nsKey(obj.metadata.namespace, ref.name));
-    }
-    return [...keys];
+    return [...ownerKeysOfPodEvent(event, 'Job')];
   }
 
   resync(): readonly string[] {

@@ -3,7 +3,9 @@
  * a pod is ready when its Ready condition is True, available once it has been ready for
  * minReadySeconds, active while it is neither finished nor being deleted.
  */
-import type { OwnerReference, Pod, Stored } from '../api/types';
+import type { OwnerReference, Pod, Stored, WatchEvent } from '../api/types';
+import { controllerOf } from '../api/types';
+import { nsKey } from './keys';
 import { parseTime } from '../util/time';
 import { deepEqual } from '../util/json';
 
@@ -134,4 +136,18 @@ export function podChangeMattersToOwner(pod: Pod, previous: Pod | undefined): bo
     || restartCount(pod) !== restartCount(previous)
     || !deepEqual(pod.metadata?.labels, previous.metadata?.labels)
     || !deepEqual(pod.metadata?.ownerReferences, previous.metadata?.ownerReferences);
+}
+
+/**
+ * The keys of the `kind` workloads (ReplicaSet, DaemonSet, Job) a pod event concerns: the
+ * controller owner of the pod as it is and as it was (a pod can be released or adopted). Callers
+ * first ask podChangeMattersToOwner whether the change is worth a look at all.
+ */
+export function ownerKeysOfPodEvent(event: WatchEvent, kind: string): Set<string> {
+  const keys = new Set<string>();
+  for (const obj of [event.object, event.previous]) {
+    const ref = obj ? controllerOf(obj) : undefined;
+    if (obj && ref?.kind === kind) keys.add(nsKey(obj.metadata.namespace, ref.name));
+  }
+  return keys;
 }

@@ -13,7 +13,7 @@ import type { Draft } from '../util/json';
 import type { Controller, ReconcileResult } from './manager';
 import { KEY, R, type ControllerContext } from './context';
 import { isOwnEcho, nsKey, splitKey } from './keys';
-import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable, podChangeMattersToOwner } from './podUtil';
+import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerKeysOfPodEvent, podChangeMattersToOwner } from './podUtil';
 import { adoptOrphans, claimPods, deletionOrder, podFromTemplate, selectorPredicate } from './workloadPods';
 
 /** burstReplicas: at most this many creations or deletions per sync. */
@@ -37,12 +37,7 @@ export class ReplicaSetController implements Controller {
     if (event.resource === KEY.replicasets) return isOwnEcho(event, this.name) ? [] : [nsKey(event.object.metadata.namespace, event.object.metadata.name)];
     if (event.resource !== KEY.pods) return [];
     if (event.type === 'MODIFIED' && !podChangeMattersToOwner(event.object as Stored<Pod>, event.previous as Stored<Pod> | undefined)) return [];
-    const keys = new Set<string>();
-    for (const obj of [event.object, event.previous]) {
-      if (!obj) continue;
-      const ref = controllerOf(obj);
-      if (ref?.kind === 'ReplicaSet') keys.add(nsKey(obj.metadata.namespace, ref.name));
-    }
+    const keys = ownerKeysOfPodEvent(event, 'ReplicaSet');
     if (event.type !== 'DELETED' && !controllerOf(event.object) && !event.object.metadata.deletionTimestamp) {
       for (const key of this.selectorsMatching(event.object as Stored<Pod>)) keys.add(key);
     }
