@@ -4,7 +4,7 @@
  * in kube-system (init container weave-init; containers weave and weave-npc, hence READY 2/2;
  * host network; tolerates every NoSchedule/NoExecute taint so it runs on the control plane too).
  */
-import { dump } from 'js-yaml';
+import { yamlDocument } from '../../util/yamlWrite';
 
 const labels = { name: 'weave-net' };
 const RBAC = 'rbac.authorization.k8s.io';
@@ -117,5 +117,5 @@ export function weaveManifestObject(image = 'weaveworks/weave-kube:latest', npcI
  * items indented under their key, the shared label and verb lists written out in full each time).
  */
 export function weaveManifestYaml(): string {
-  return dump(weaveManifestObject(), { lineWidth: -1, noRefs: true, quoteStyle: 'double' });
+  return yamlDocument(weaveManifestObject());
 }

@@ -3,7 +3,7 @@
  * admin.conf for kubernetes-admin, the controller manager's and scheduler's, and the kubelet's,
  * which after TLS bootstrap points at its rotating client certificate on disk.
  */
-import { dump, visit, type Document, type Node } from 'js-yaml';
+import { yamlDocument } from '../../util/yamlWrite';
 import { CLUSTER_NAME } from '../constants';
 
 export type KubeconfigUser =
@@ -42,12 +42,5 @@ export function kubeconfigYaml(spec: KubeconfigSpec): string {
  * every value written out in full (no anchors).
  */
 export function goYaml(value: unknown): string {
-  return dump(value, { seqNoIndent: true, lineWidth: -1, noRefs: true, quoteStyle: 'double', transform: sortMappingKeys });
-}
-
-function sortMappingKeys(documents: Document[]): void {
-  const text = (key: Node) => (key.kind === 'scalar' ? key.value : '');
-  visit(documents, (node) => {
-    if (node.kind === 'mapping') node.items.sort((a, b) => (text(a.key) < text(b.key) ? -1 : text(a.key) > text(b.key) ? 1 : 0));
-  });
+  return yamlDocument(value, { sortKeys: true, indentSequences: false });
 }
