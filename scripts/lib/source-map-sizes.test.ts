@@ -18,10 +18,16 @@ describe('source-map-sizes', () => {
     expect(Object.fromEntries(bytesPerSource(code, mappings))).toEqual({ 0: 6, 1: 3, [-1]: 3 });
   });
 
+  it('gives a line without segments (inside a multi-line template literal) to the segment before it', () => {
+    expect(Object.fromEntries(bytesPerSource('a=`x\nyy\nz`;', 'AAAA;;ECAA'))).toEqual({ 0: 8, 1: 1, [-1]: 2 });
+  });
+
   it('names sources by package or folder, and shares a chunk gzip by raw bytes', () => {
     expect(sourceName('../../node_modules/@xyflow/react/dist/esm/index.js')).toBe('node_modules/@xyflow/react/dist/esm/index.js');
     expect(sourceGroup('node_modules/@xyflow/react/dist/esm/index.js')).toBe('@xyflow/react');
     expect(sourceGroup('node_modules/js-yaml/dist/js-yaml.mjs')).toBe('js-yaml');
+    expect(sourceName('../../node_modules/@xyflow/react/node_modules/zustand/esm/vanilla.mjs')).toBe('node_modules/@xyflow/react/node_modules/zustand/esm/vanilla.mjs');
+    expect(sourceGroup('node_modules/@xyflow/react/node_modules/zustand/esm/vanilla.mjs')).toBe('@xyflow/react/node_modules/zustand');
     expect(sourceGroup('src/shell/commands/kubectl/verbs/get.ts')).toBe('src/shell/commands/kubectl');
     const code = 'aaaaaaaaaabbbbbbbbbb';
     const dist = tempFiles({
