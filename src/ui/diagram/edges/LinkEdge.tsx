@@ -2,7 +2,8 @@
  * The one edge component:
  * - the pod-network overlay between hosts: a straight line;
  * - traffic between containers: a curve with an arrowhead (its direction stays readable when nothing
- *   moves), its dash period following the rate (`data.duration`), its label by the arrowhead;
+ *   moves), its label by the arrowhead; while it moves, only its last stretch carries the moving
+ *   dashes (`curveTail`), at a speed following the rate (`data.duration`);
  * - a Service to an endpoint pod: an orthogonal route through the gap above the hosts and their side
  *   margins (`data.route`), so it never runs over another pod; dotted when the endpoint is not ready;
  * - a packet crossing the overlay: a faint path and a dot that travels it once (CSS motion path);
@@ -23,6 +24,8 @@ const LABEL_ROW = 22;
 const CORNER = 6;
 /** How far up the margin a Service edge's moving stretch starts (about two dash periods). */
 const STUB_RISE = 32;
+/** How long a flow's moving stretch is, before its arrowhead (about three dash periods). */
+const FLOW_STUB = 48;
 
 export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, data } = props;
@@ -54,12 +57,12 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
         className={classes}
         interactionWidth={0}
         {...(marker === undefined ? {} : { markerEnd: `url(#${marker})` })}
-        {...(data?.duration === undefined || kind === 'service' ? {} : { style: { animationDuration: `${data.duration}s` } })}
+        {...(data?.duration === undefined || kind === 'service' || kind === 'flow' ? {} : { style: { animationDuration: `${data.duration}s` } })}
       />
-      {kind === 'service' && route !== undefined && props.animated === true && (
+      {props.animated === true && (kind === 'flow' || (kind === 'service' && route !== undefined)) && (
         <path
-          d={serviceStub(targetX, targetY, targetPosition, route)}
-          className="kp-dg-edge-service-stub"
+          d={kind === 'flow' ? curveTail(path, FLOW_STUB) : serviceStub(targetX, targetY, targetPosition, route!)}
+          className={`kp-dg-edge-${kind}-stub`}
           fill="none"
           {...(data?.duration === undefined ? {} : { style: { animationDuration: `${data.duration}s` } })}
         />
@@ -98,6 +101,40 @@ export function servicePath(sx: number, sy: number, tx: number, ty: number, targ
 export function serviceStub(tx: number, ty: number, targetPosition: Position, route: ServiceRoute): string {
   const busX = targetPosition === Position.Right ? tx + route.bus : tx - route.bus;
   return roundedPath([[busX, ty - STUB_RISE], [busX, ty], [tx, ty]], CORNER);
+}
+
+/**
+ * The last `length` units (about) of a cubic Bézier `M x,y C x,y x,y x,y` (getBezierPath's shape):
+ * a flow's moving stretch, by its arrowhead. Like a Service's stub, only this part moves: a moving
+ * dash repaints its path's whole box every frame, and 200 flows' boxes covered most of the picture.
+ * Another shape comes back whole.
+ */
+export function curveTail(path: string, length: number): string {
+  const n = path.match(/-?[\d.]+(?:e-?\d+)?/g)?.map(Number) ?? [];
+  if (n.length !== 8 || !path.startsWith('M') || n.some((v) => !Number.isFinite(v))) return path;
+  const [x0, y0, x1, y1, x2, y2, x3, y3] = n as [number, number, number, number, number, number, number, number];
+  const at = (t: number, a: number, b: number, c: number, d: number) => {
+    const u = 1 - t;
+    return u * u * u * a + 3 * u * u * t * b + 3 * u * t * t * c + t * t * t * d;
+  };
+  // Walk back from the end in 24 steps until the chord lengths add up to `length`.
+  const STEPS = 24;
+  let t = 0;
+  let walked = 0;
+  for (let i = STEPS; i > 0; i--) {
+    const [ta, tb] = [i / STEPS, (i - 1) / STEPS];
+    walked += Math.hypot(at(ta, x0, x1, x2, x3) - at(tb, x0, x1, x2, x3), at(ta, y0, y1, y2, y3) - at(tb, y0, y1, y2, y3));
+    if (walked >= length) {
+      t = tb;
+      break;
+    }
+  }
+  // de Casteljau at t: the second half is the tail, with its own control points.
+  const lerp = (a: number, b: number) => a + (b - a) * t;
+  const [ax, ay, bx, by, cx, cy] = [lerp(x0, x1), lerp(y0, y1), lerp(x1, x2), lerp(y1, y2), lerp(x2, x3), lerp(y2, y3)];
+  const [dx, dy, ex, ey] = [lerp(ax, bx), lerp(ay, by), lerp(bx, cx), lerp(by, cy)];
+  const [fx, fy] = [lerp(dx, ex), lerp(dy, ey)];
+  return `M${fmt(fx)},${fmt(fy)} C${fmt(ex)},${fmt(ey)} ${fmt(cx)},${fmt(cy)} ${fmt(x3)},${fmt(y3)}`;
 }
 
 /** A polyline through `points` with each corner rounded (radius capped by the shorter leg); straight runs merge. */
