@@ -11,6 +11,7 @@ import { Controls, ReactFlow, useReactFlow, useStore, type AriaLabelConfig, type
 import type { WorldSnapshot } from '../../engine';
 import { FLOW_ARROW_ID, SERVICE_ARROW_ID } from './edges/LinkEdge';
 import { EDGE_TYPES, NODE_TYPES } from './flowTypes';
+import { withDeclaredHandles } from './nodes/declaredHandles';
 import { Legend, legendExtras } from './Legend';
 import { DiagramWordsContext } from './nodes/HighlightTag';
 import { diagramWords } from './words';
@@ -88,10 +89,11 @@ interface FlowCanvasProps {
 
 /** Memoised: the app re-renders Diagram every frame (new snapshot); React Flow only when the picture changed. */
 const FlowCanvas = memo(function FlowCanvas({ flow, direction, reducedMotion }: FlowCanvasProps) {
+  const nodes = useMemo(() => flow.nodes.map(withDeclaredHandles), [flow.nodes]);
   return (
     <div className="kp-dg-canvas">
       <ReactFlow<DiagramNode, DiagramEdge>
-        nodes={flow.nodes as DiagramNode[]}
+        nodes={nodes}
         edges={flow.edges as DiagramEdge[]}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
