@@ -10,8 +10,8 @@ import type { DaemonSet, Node, Pod, Stored, WatchEvent } from '../api/types';
 import { controllerOf } from '../api/types';
 import { fromLabelSelector, matchesSelector } from '../api/selectors';
 import { deepEqual } from '../util/json';
-import type { Controller, ReconcileResult } from './manager';
-import { KEY, R, type ControllerContext } from './context';
+import type { ReconcileResult } from './manager';
+import { KEY, R } from './context';
 import { isOwnEcho, nsKey, splitKey } from './keys';
 import { targetNodeName } from './nodeAffinity';
 import { byCreation, isPodAvailable, isPodReady, msUntilAvailable, ownerKeysOfPodEvent, podChangeMattersToOwner } from './podUtil';
@@ -19,6 +19,7 @@ import { claimPods, podFromTemplate } from './workloadPods';
 import { daemonPodTemplate, isDaemonPodUpdated, nodeShouldRunDaemonPod, pinToNode } from './daemonSetPods';
 import { cleanupHistory, constructHistory } from './daemonSetHistory';
 import { oldPodsToReplace } from './daemonSetUpdate';
+import { ControlLoop } from './controlLoop';
 
 /** The DaemonSet controller's burstReplicas. */
 export const DAEMON_BURST = 250;
@@ -27,18 +28,9 @@ const FAILED_BACKOFF_MS = { initial: 1000, max: 15 * 60 * 1000 };
 
 const SOURCE = { component: 'daemonset-controller' } as const;
 
-export class DaemonSetController implements Controller {
+export class DaemonSetController extends ControlLoop {
   readonly name = 'controller:daemonset';
   private readonly failedBackoff = new Map<string, { delay: number; until: number }>();
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     switch (event.resource) {

@@ -8,26 +8,18 @@
 import type { Deployment, Pod, ReplicaSet, Stored, WatchEvent } from '../api/types';
 import { controllerOf } from '../api/types';
 import { fromLabelSelector, matchesSelector } from '../api/selectors';
-import type { Controller, ReconcileResult } from './manager';
-import { KEY, R, type ControllerContext } from './context';
+import type { ReconcileResult } from './manager';
+import { KEY, R } from './context';
 import { isOwnEcho, nsKey, splitKey } from './keys';
 import { DEPLOYMENT_ACTOR, DeploymentSync, getAllReplicaSetsAndSyncRevision } from './deploymentReplicaSets';
 import { isScalingEvent, rolloutRecreate, rolloutRolling, syncScale } from './deploymentRollout';
 import { syncDeploymentStatus } from './deploymentStatus';
 import { REASON, getCondition, hasProgressDeadline, newCondition, setCondition, isRollingUpdate } from './deploymentUtil';
 import { claimObjects } from './workloadPods';
+import { ControlLoop } from './controlLoop';
 
-export class DeploymentController implements Controller {
+export class DeploymentController extends ControlLoop {
   readonly name = DEPLOYMENT_ACTOR;
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     switch (event.resource) {

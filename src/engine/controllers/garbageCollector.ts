@@ -10,24 +10,14 @@ import type { ApiStore } from '../api/store';
 import { RESOURCE_TYPES, resourceKey, typeForKind, type ResourceType } from '../api/resources';
 import type { Actor, OwnerReference, Stored, WatchEvent } from '../api/types';
 import { deepEqual } from '../util/json';
-import type { Controller } from './manager';
-import type { ControllerContext } from './context';
 import { nsKey, splitKey } from './keys';
 import { ObjectIndex } from './objectIndex';
+import { ControlLoop } from './controlLoop';
 
 const TYPES_BY_KEY = new Map<string, ResourceType>(RESOURCE_TYPES.map((t) => [resourceKey(t), t]));
 
-export class GarbageCollector implements Controller {
+export class GarbageCollector extends ControlLoop {
   readonly name = 'controller:garbage-collector';
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     if (event.type === 'DELETED') {

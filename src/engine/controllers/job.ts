@@ -14,11 +14,12 @@
 import type { Job, JobCondition } from 'kubernetes-types/batch/v1';
 import type { Pod, Stored, WatchEvent } from '../api/types';
 import { parseTime } from '../util/time';
-import type { Controller, ReconcileResult } from './manager';
-import { KEY, R, type ControllerContext } from './context';
+import type { ReconcileResult } from './manager';
+import { KEY, R } from './context';
 import { isOwnEcho, nsKey, splitKey } from './keys';
 import { byCreation, isPodActive, isPodReady, ownerKeysOfPodEvent, podChangeMattersToOwner } from './podUtil';
 import { podFromTemplate } from './workloadPods';
+import { ControlLoop } from './controlLoop';
 
 const SOURCE = { component: 'job-controller' } as const;
 
@@ -30,17 +31,8 @@ type Outcome =
   | { readonly type: 'Complete' }
   | { readonly type: 'Failed'; readonly reason: 'BackoffLimitExceeded' | 'DeadlineExceeded'; readonly message: string };
 
-export class JobController implements Controller {
+export class JobController extends ControlLoop {
   readonly name = 'controller:job';
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     if (event.resource === KEY.jobs) return isOwnEcho(event, this.name) ? [] : [nsKey(event.object.metadata.namespace, event.object.metadata.name)];

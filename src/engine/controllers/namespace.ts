@@ -5,23 +5,14 @@
  */
 import { RESOURCE_TYPES } from '../api/resources';
 import type { Namespace, WatchEvent } from '../api/types';
-import type { Controller } from './manager';
-import { KEY, R, type ControllerContext } from './context';
+import { KEY, R } from './context';
+import { ControlLoop } from './controlLoop';
 
 /** Types whose objects a namespace holds and the controller deletes (not bindings, reviews...). */
 const CONTENT_TYPES = RESOURCE_TYPES.filter((t) => t.namespaced && t.verbs.includes('delete') && t.verbs.includes('list'));
 
-export class NamespaceController implements Controller {
+export class NamespaceController extends ControlLoop {
   readonly name = 'controller:namespace';
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     if (event.resource === KEY.namespaces) return event.type !== 'DELETED' && event.object.metadata.deletionTimestamp ? [event.object.metadata.name] : [];

@@ -14,9 +14,10 @@ import type { Lease } from 'kubernetes-types/coordination/v1';
 import type { Node, NodeCondition, Stored, Taint, WatchEvent } from '../api/types';
 import { deepEqual } from '../util/json';
 import { parseTime } from '../util/time';
-import type { Controller, ReconcileResult } from './manager';
-import { KEY, R, type ControllerContext } from './context';
+import type { ReconcileResult } from './manager';
+import { KEY, R } from './context';
 import { TAINT, sameTaint } from './taints';
+import { ControlLoop } from './controlLoop';
 
 /** node-monitor-grace-period. */
 export const NODE_MONITOR_GRACE_MS = 40_000;
@@ -36,18 +37,9 @@ const CONDITION_TAINTS: readonly { type: string; status: string; key: string }[]
 const MANAGED_NO_SCHEDULE = new Set([...CONDITION_TAINTS.map((c) => c.key), TAINT.unschedulable]);
 const MANAGED_NO_EXECUTE = new Set<string>([TAINT.notReady, TAINT.unreachable]);
 
-export class NodeLifecycleController implements Controller {
+export class NodeLifecycleController extends ControlLoop {
   readonly name = 'controller:node-lifecycle';
   private readonly registered = new Set<string>();
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     if (event.resource === KEY.nodes) {

@@ -5,27 +5,19 @@
  * to finish such a pod, so nobody else would.
  */
 import type { Node, Pod, Stored, WatchEvent } from '../api/types';
-import type { Controller, ReconcileResult } from './manager';
-import { KEY, R, type ControllerContext } from './context';
+import type { ReconcileResult } from './manager';
+import { KEY, R } from './context';
 import { nsKey, splitKey } from './keys';
 import { setPodCondition } from './podUtil';
+import { ControlLoop } from './controlLoop';
 
 /** How long a node must stay missing before its pods are collected. */
 export const ORPHAN_QUARANTINE_MS = 40_000;
 
-export class PodGarbageCollector implements Controller {
+export class PodGarbageCollector extends ControlLoop {
   readonly name = 'controller:pod-garbage-collector';
   /** Pod key → when its node was first seen missing. */
   private readonly missingSince = new Map<string, number>();
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     if (event.resource === KEY.nodes && event.type === 'DELETED') {

@@ -10,28 +10,20 @@ import type { Pod, ReplicaSet, Stored, WatchEvent } from '../api/types';
 import { controllerOf } from '../api/types';
 import { fromLabelSelector, matchesSelector } from '../api/selectors';
 import type { Draft } from '../util/json';
-import type { Controller, ReconcileResult } from './manager';
-import { KEY, R, type ControllerContext } from './context';
+import type { ReconcileResult } from './manager';
+import { KEY, R } from './context';
 import { isOwnEcho, nsKey, splitKey } from './keys';
 import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable, ownerKeysOfPodEvent, podChangeMattersToOwner } from './podUtil';
 import { adoptOrphans, claimPods, deletionOrder, podFromTemplate, selectorPredicate } from './workloadPods';
+import { ControlLoop } from './controlLoop';
 
 /** burstReplicas: at most this many creations or deletions per sync. */
 export const BURST_REPLICAS = 500;
 
 const SOURCE = { component: 'replicaset-controller' } as const;
 
-export class ReplicaSetController implements Controller {
+export class ReplicaSetController extends ControlLoop {
   readonly name = 'controller:replicaset';
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     if (event.resource === KEY.replicasets) return isOwnEcho(event, this.name) ? [] : [nsKey(event.object.metadata.namespace, event.object.metadata.name)];

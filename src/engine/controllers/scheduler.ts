@@ -11,11 +11,12 @@
 import type { Node, Pod, Stored, WatchEvent } from '../api/types';
 import { controllerOf } from '../api/types';
 import { deepEqual } from '../util/json';
-import type { Controller, ReconcileResult } from './manager';
-import { KEY, R, type ControllerContext } from './context';
+import type { ReconcileResult } from './manager';
+import { KEY, R } from './context';
 import { nsKey, splitKey } from './keys';
 import { isPodTerminal, setPodCondition } from './podUtil';
 import { filterNode, fitErrorMessage, NO_NODES_MESSAGE, podNeeds, preferNoScheduleCount, type FilterFailure } from './schedulerFilters';
+import { ControlLoop } from './controlLoop';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 /** podMaxInUnschedulablePodsDuration: unschedulable pods are retried at least this often. */
@@ -25,19 +26,10 @@ export const BACKOFF_MS = { initial: 1000, max: 10_000 } as const;
 
 const SOURCE = { component: SCHEDULER_NAME } as const;
 
-export class Scheduler implements Controller {
+export class Scheduler extends ControlLoop {
   readonly name = 'scheduler';
   /** Pods that failed to schedule: how often, and not to be tried again before. */
   private readonly backoff = new Map<string, { attempts: number; until: number; woken: boolean }>();
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     if (event.resource === KEY.nodes) return nodeChangeMayHelp(event) ? this.pendingKeys() : [];

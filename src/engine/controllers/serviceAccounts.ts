@@ -6,22 +6,14 @@
 import type { ConfigMap, Namespace, ServiceAccount, WatchEvent } from '../api/types';
 import type { Controller } from './manager';
 import { KEY, R, type ControllerContext } from './context';
+import { ControlLoop } from './controlLoop';
 
 function isActive(ns: Namespace | undefined): boolean {
   return ns !== undefined && !ns.metadata?.deletionTimestamp;
 }
 
-export class ServiceAccountController implements Controller {
+export class ServiceAccountController extends ControlLoop {
   readonly name = 'controller:serviceaccount';
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     if (event.resource === KEY.namespaces) return event.type === 'ADDED' ? [event.object.metadata.name] : [];
