@@ -4,7 +4,6 @@
  * `kube-root-ca.crt` ConfigMap holding the cluster CA that pods use to trust the API server.
  */
 import type { ConfigMap, Namespace, ServiceAccount, WatchEvent } from '../api/types';
-import type { Controller } from './manager';
 import { KEY, R, type ControllerContext } from './context';
 import { ControlLoop } from './controlLoop';
 
@@ -36,18 +35,16 @@ export class ServiceAccountController extends ControlLoop {
 export const ROOT_CA_CONFIGMAP = 'kube-root-ca.crt';
 const DESCRIPTION = 'Contains a CA bundle that can be used to verify the kube-apiserver when using internal endpoints such as the internal service IP or kubernetes.default.svc. No other usage is guaranteed across distributions of Kubernetes clusters.';
 
-export class RootCaPublisher implements Controller {
+export class RootCaPublisher extends ControlLoop {
   readonly name = 'controller:root-ca-cert-publisher';
 
   constructor(
-    private readonly ctx: ControllerContext,
+    ctx: ControllerContext,
     /** The CA certificate in PEM form. */
     private readonly caPem: string,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
+    running?: () => boolean,
+  ) {
+    super(ctx, running);
   }
 
   keysFor(event: WatchEvent): readonly string[] {

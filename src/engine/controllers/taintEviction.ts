@@ -7,25 +7,17 @@
 import type { Node, Pod, Stored, Taint, WatchEvent } from '../api/types';
 import { deepEqual } from '../util/json';
 import { parseTime } from '../util/time';
-import type { Controller, ReconcileResult } from './manager';
-import { KEY, R, type ControllerContext } from './context';
+import type { ReconcileResult } from './manager';
+import { KEY, R } from './context';
 import { nsKey, splitKey } from './keys';
 import { setPodCondition } from './podUtil';
 import { toleratesTaint } from './taints';
+import { ControlLoop } from './controlLoop';
 
 const SOURCE = { component: 'taint-controller' } as const;
 
-export class TaintEvictionController implements Controller {
+export class TaintEvictionController extends ControlLoop {
   readonly name = 'controller:taint-eviction';
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     if (event.resource === KEY.nodes) {

@@ -10,10 +10,10 @@ import { mustResolve } from '../api/resources';
 import type { Stored, WatchEvent } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
 import { isOwnEcho, keyNamespace, nsKey, splitKey } from '../controllers/keys';
-import type { Controller } from '../controllers/manager';
 import { deepEqual } from '../util/json';
 import { backendsOf, hasSelector, hostnameFor, podChangeMatters, podRef, serviceKeysForPod } from './backends';
 import { endpointLabels, TRIGGER_TIME } from './endpointsController';
+import { ControlLoop } from '../controllers/controlLoop';
 
 const SERVICES = mustResolve('services');
 const SLICES = mustResolve('endpointslices');
@@ -54,17 +54,8 @@ function desiredGroups(ctx: ControllerContext, svc: Stored<Service>): Group[] {
   return groups.size ? [...groups.values()] : [{ ports: [], endpoints: [] }];
 }
 
-export class EndpointSliceController implements Controller {
+export class EndpointSliceController extends ControlLoop {
   readonly name = 'controller:endpointslice';
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     const { object } = event;

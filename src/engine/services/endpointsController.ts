@@ -11,9 +11,9 @@ import { mustResolve } from '../api/resources';
 import type { Stored, WatchEvent } from '../api/types';
 import type { ControllerContext } from '../controllers/context';
 import { isOwnEcho, keyNamespace, nsKey, splitKey } from '../controllers/keys';
-import type { Controller } from '../controllers/manager';
 import { deepEqual } from '../util/json';
 import { backendsOf, hasSelector, hostnameFor, isHeadless, podChangeMatters, podRef, serviceKeysForPod } from './backends';
+import { ControlLoop } from '../controllers/controlLoop';
 
 const SERVICES = mustResolve('services');
 const ENDPOINTS = mustResolve('endpoints');
@@ -55,17 +55,8 @@ export function desiredSubsets(ctx: ControllerContext, svc: Stored<Service>): En
   }));
 }
 
-export class EndpointsController implements Controller {
+export class EndpointsController extends ControlLoop {
   readonly name = 'controller:endpoint';
-
-  constructor(
-    private readonly ctx: ControllerContext,
-    private readonly running: () => boolean = () => true,
-  ) {}
-
-  enabled(): boolean {
-    return this.running();
-  }
 
   keysFor(event: WatchEvent): readonly string[] {
     const { object } = event;
