@@ -87,6 +87,29 @@ async function manualSteps(page: Page): Promise<string[]> {
     .map((b) => b.closest('[data-testid^="step-"]')!.getAttribute('data-testid')!.slice('step-'.length)));
 }
 
+test('an Escape pressed before the next frame is not undone by the block that was run', async ({ page }) => {
+  // On a busy machine the frame after a block's Enter can come after the learner's Escape: whatever
+  // the block schedules for that frame must not pull the focus back into the terminal.
+  const kp = new Playground(page);
+  await kp.open('#/en/start-the-cluster');
+  await tabTo(page, 'run-block-0');
+  await page.evaluate(() => {
+    const held: FrameRequestCallback[] = [];
+    const real = window.requestAnimationFrame.bind(window);
+    window.requestAnimationFrame = (callback) => held.push(callback);
+    (window as unknown as { releaseFrames: () => void }).releaseFrames = () => {
+      window.requestAnimationFrame = real;
+      for (const callback of held) real(callback);
+    };
+  });
+  await page.keyboard.press('Enter');
+  expect(await focused(page)).toBe('terminal-node1');
+  await page.keyboard.press('Escape');
+  await page.evaluate(() => (window as unknown as { releaseFrames: () => void }).releaseFrames());
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await expect(page.getByTestId('terminal-node1-exit')).toBeFocused();
+});
+
 test('Shift+Tab from the spot Escape leaves on goes back into the terminal', async ({ page }) => {
   const kp = new Playground(page);
   await kp.open();

@@ -26,7 +26,7 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
 
   useEffect(() => registerTerminalView(node, {
     read: () => view.current?.screenText(),
-    focus: () => view.current?.focus(),
+    focus: () => view.current?.focus() ?? false,
   }), [node]);
 
   // node1's first painted prompt is what `prompt-ready` measures (design budget: p50 ≤ 250 ms).

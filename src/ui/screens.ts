@@ -7,7 +7,8 @@ import type { AppStore, NodeName } from '../store';
 export interface TerminalViewHandle {
   /** Scrollback + viewport text, wrapped rows joined into logical lines; undefined while no xterm is mounted. */
   read(): string | undefined;
-  focus(): void;
+  /** Focuses the terminal; false when it could not take the focus (not mounted yet, or hidden). */
+  focus(): boolean;
 }
 
 const views = new Map<NodeName, TerminalViewHandle>();
@@ -19,8 +20,9 @@ export function registerTerminalView(node: NodeName, view: TerminalViewHandle): 
   };
 }
 
-export function focusTerminal(node: NodeName): void {
-  views.get(node)?.focus();
+/** True when the node's terminal now has the keyboard focus. */
+export function focusTerminal(node: NodeName): boolean {
+  return views.get(node)?.focus() ?? false;
 }
 
 // Where "Back to the lesson" (after each terminal) returns keyboard focus: the run button of the

@@ -33,10 +33,15 @@ export function RunnableBlock({ block, onRun }: { block: Block; onRun?: (block: 
     rememberLessonPlace(button.current);
     if (window.matchMedia(PHONE_LAYOUT).matches) state.setPanel('terminal');
     if ((event.nativeEvent as PointerEvent).pointerType !== 'touch') {
-      focusTerminal(node);
       // A terminal shown for the first time (the other node's tab, the phone's terminal panel)
-      // mounts in this update: focus it once it has.
-      requestAnimationFrame(() => focusTerminal(node));
+      // mounts or unhides in this update: focus it once it has, unless the focus moved on in the
+      // meantime (an Escape pressed before the frame came must not be undone).
+      if (!focusTerminal(node)) {
+        const before = document.activeElement;
+        requestAnimationFrame(() => {
+          if (document.activeElement === before) focusTerminal(node);
+        });
+      }
     }
     onRun?.(block);
   };

@@ -33,7 +33,8 @@ import { guardEscapes } from './escapeGuard';
 export interface TerminalViewHandle {
   /** Scrollback + viewport as logical lines (wrapped rows joined): backs window.kubeplay.screen(node). */
   screenText(): string;
-  focus(): void;
+  /** Focuses xterm's input; false when it could not take the focus (hidden). */
+  focus(): boolean;
 }
 
 export interface TerminalViewProps {
@@ -105,7 +106,10 @@ export function TerminalView(props: TerminalViewProps) {
 
   useImperativeHandle(ref, () => ({
     screenText: () => (termRef.current ? screenText(termRef.current.buffer.active) : ''),
-    focus: () => termRef.current?.focus(),
+    focus: () => {
+      termRef.current?.focus();
+      return hostRef.current?.contains(document.activeElement) ?? false;
+    },
   }), []);
 
   useEffect(() => {
