@@ -6,7 +6,6 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { snapshotOf, type WorldSnapshot } from '../engine';
-import { loadShellModule } from './shellModule';
 import { Playground, type NodeName } from './playground';
 import { startClockDriver, type ClockDriver } from './clockDriver';
 import { browserStorage, clearSession, loadSession, saveSession, type StorageLike } from './persistence';
@@ -240,10 +239,11 @@ export function createAppStore(init: AppStoreInit): AppStore {
       markPromptReady() {
         if (get().promptReady) return;
         set({ promptReady: true });
-        // The prompt comes first; then the lesson and the shell's interpreter (a line typed at the
-        // prompt waits for it). The UI loads the rest in turn, the heavy commands last (src/ui/afterPrompt.ts).
+        // The prompt comes first, then the lesson. The shell's interpreter loads as soon as a line is
+        // entered, else once the lesson is on screen: the UI loads it and the rest in turn, the heavy
+        // commands last (src/ui/afterPrompt.ts), so on a slow network nothing competes with the
+        // lesson's text. Without a UI, the first line entered loads it.
         loadLesson();
-        void loadShellModule();
       },
       dismissNotice: (id) => set({ notices: get().notices.filter((n) => n.id !== id) }),
       notify,

@@ -85,7 +85,7 @@ export class Playground {
   private createTerminal(node: NodeName, columns: number): TerminalSession {
     const real = (m: NonNullable<ReturnType<typeof shellModule>>) => m.createShellSession({ world: this.world, host: node, columns });
     const loaded = shellModule();
-    const first = loaded ? real(loaded) : createDeferredShell({ world: this.world, host: node, columns, load: () => shellModuleWhenRequested().then(real) });
+    const first = loaded ? real(loaded) : createDeferredShell({ world: this.world, host: node, columns, load: () => shellModuleWhenRequested().then(real), hurry: () => void loadShellModule() });
     return createTerminalSession(first, { newSession: () => real(shellModule()!) });
   }
 

@@ -5,16 +5,38 @@ import { PanelTabs } from './PanelTabs';
 import { TerminalArea } from './TerminalArea';
 import { DiagramArea } from './DiagramArea';
 import { useApp, useMessages } from './storeContext';
-import { loadLessonPanel, loadWebui, startAfterPrompt } from './afterPrompt';
+import { loadLessonPanel, loadWebui, markLessonPainted, startAfterPrompt } from './afterPrompt';
+import { PieceBoundary } from './PieceBoundary';
+import { useLoaded } from './useLoaded';
 import './app.css';
 
 // Both load after the first prompt, in turn with the diagram and the commands (afterPrompt.ts).
-const LessonPanel = lazy(loadLessonPanel);
 // The DockerCoins web UI: one chunk for its toolbar button, phone tab and panel (webui/WebuiRoot.tsx).
 const Webui = lazy(loadWebui);
 
 function WebuiPart({ part }: { part: 'button' | 'tab' | 'panel' }) {
-  return <Suspense fallback={null}><Webui part={part} /></Suspense>;
+  // Without its code there is no web UI to open: the button, tab and panel stay away.
+  return <PieceBoundary fallback={() => null}><Suspense fallback={null}><Webui part={part} /></Suspense></PieceBoundary>;
+}
+
+/** The lesson panel once its code has arrived (not through Suspense: see useLoaded). */
+function LessonArea({ promptReady }: { promptReady: boolean }) {
+  const t = useMessages();
+  const panel = useLoaded(loadLessonPanel, promptReady);
+  const status = useApp((s) => s.lessonStatus);
+  const shown = panel.state === 'failed' || (panel.state === 'ready' && status !== 'loading');
+  useEffect(() => {
+    if (!shown) return undefined;
+    // A frame callback registered after the commit runs before that frame's paint; the next one, after it.
+    let frame = requestAnimationFrame(() => {
+      frame = requestAnimationFrame(markLessonPainted);
+    });
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
+  if (panel.state === 'failed') return <p className="kp-lesson-body" role="alert">{t.lessonError(panel.error)}</p>;
+  if (panel.state === 'waiting') return <p className="kp-loading">{t.lessonLoading}</p>;
+  const LessonPanel = panel.value;
+  return <PieceBoundary fallback={(error) => <p className="kp-lesson-body" role="alert">{t.lessonError(error)}</p>}><LessonPanel /></PieceBoundary>;
 }
 
 /**
@@ -25,7 +47,7 @@ function WebuiPart({ part }: { part: 'button' | 'tab' | 'panel' }) {
 function WebuiButton({ promptReady }: { promptReady: boolean }) {
   const t = useMessages();
   const standIn = <button type="button" className="kp-webui-open" disabled>{t.webuiOpen}</button>;
-  return promptReady ? <Suspense fallback={standIn}><Webui part="button" /></Suspense> : standIn;
+  return promptReady ? <PieceBoundary fallback={() => null}><Suspense fallback={standIn}><Webui part="button" /></Suspense></PieceBoundary> : standIn;
 }
 
 /**
@@ -50,9 +72,7 @@ export function App() {
       <Notices />
       <main className="kp-main">
         <section className="kp-lesson" data-testid="lesson" aria-label={t.lesson}>
-          <Suspense fallback={<p className="kp-loading">{t.lessonLoading}</p>}>
-            {promptReady ? <LessonPanel /> : <p className="kp-loading">{t.lessonLoading}</p>}
-          </Suspense>
+          <LessonArea promptReady={promptReady} />
         </section>
         <section className="kp-work">
           <TerminalArea />

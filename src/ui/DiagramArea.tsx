@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { useApp, useMessages } from './storeContext';
 import { REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
 import { loadLessonDiagram } from './afterPrompt';
+import { PieceBoundary } from './PieceBoundary';
 
 // The diagram (react-flow) loads after the first prompt, once the lesson panel is there
 // (afterPrompt.ts): it is not needed to start typing. It comes wrapped with the current lesson
@@ -26,9 +27,11 @@ export function DiagramArea() {
       </div>
       <div className="kp-diagram-body">
         {snapshot && promptReady ? (
-          <Suspense fallback={<p className="kp-loading">{t.diagramLoading}</p>}>
-            {asTable ? <DiagramTable snapshot={snapshot} /> : <Diagram snapshot={snapshot} reducedMotion={reducedMotion} />}
-          </Suspense>
+          <PieceBoundary key={asTable ? 'table' : 'picture'} fallback={(error) => <p role="alert">{t.diagramError(error)}</p>}>
+            <Suspense fallback={<p className="kp-loading">{t.diagramLoading}</p>}>
+              {asTable ? <DiagramTable snapshot={snapshot} /> : <Diagram snapshot={snapshot} reducedMotion={reducedMotion} />}
+            </Suspense>
+          </PieceBoundary>
         ) : (
           <p className="kp-loading">{t.diagramLoading}</p>
         )}

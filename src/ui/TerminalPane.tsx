@@ -3,6 +3,7 @@ import type { TerminalRunResult } from '../shell';
 import { TerminalView, type TerminalViewHandle } from './terminal/TerminalView';
 import { useApp, useAppStore, useMessages } from './storeContext';
 import { focusLessonPlace, registerTerminalView } from './screens';
+import { PieceBoundary } from './PieceBoundary';
 import { KEY_BAR, PHONE_LAYOUT, REDUCED_MOTION, useMediaQuery } from './useMediaQuery';
 
 // Neither is needed for the first prompt: the key bar only on touch and narrow screens, the
@@ -84,7 +85,7 @@ export function TerminalPane({ node, hidden, tabbed, mounted }: { node: NodeName
         )}
       </div>
       {keyBar && terminal && (
-        <Suspense fallback={null}><KeyBar node={node} lang={lang} send={(bytes) => terminal.session.input(bytes)} /></Suspense>
+        <PieceBoundary fallback={() => null}><Suspense fallback={null}><KeyBar node={node} lang={lang} send={(bytes) => terminal.session.input(bytes)} /></Suspense></PieceBoundary>
       )}
       <button type="button" className="kp-back-to-lesson" onClick={backToLesson} data-testid={`back-to-lesson-${node}`}>
         {t.backToLesson}

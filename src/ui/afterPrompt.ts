@@ -3,8 +3,9 @@
  * lesson panel, the diagram, the web UI, then every lazy command (kubectl, kubeadm…). Each piece
  * starts in an idle moment after the previous one has arrived, been evaluated and rendered, so their
  * evaluation and first renders no longer pile up into long tasks right after the prompt
- * (docs/performance.md, "Long tasks during lesson 1"). The shell's interpreter is not queued: the
- * store loads it at once, since a line typed at the first prompt waits for it.
+ * (docs/performance.md, "Long tasks during lesson 1"). The shell's interpreter comes right after
+ * the lesson is on screen; a line typed at the first prompt loads it at once (the deferred shell's
+ * `hurry`).
  *
  * `inTurn(load)` reserves a place in the queue (the order of the calls below) and returns the loader
  * React.lazy calls; calling it, or `startAfterPrompt()`, starts the queue. Every piece loads once the
@@ -55,6 +56,22 @@ export function startAfterPrompt(): void {
 }
 
 export const loadLessonPanel = inTurn(() => import('./lesson/LessonPanel'));
+
+// The lesson's text is the page's largest paint. Nothing else starts downloading until it is on
+// screen (or 1.5 s have passed: a lesson that fails or hangs must not hold the rest back), so on a
+// slow network the diagram's and the commands' bytes don't compete with it (Lighthouse LCP).
+let lessonPainted!: () => void;
+const lessonOnScreen = new Promise<void>((resolve) => {
+  lessonPainted = resolve;
+});
+inTurn(() => Promise.race([lessonOnScreen, new Promise<void>((resolve) => setTimeout(resolve, 1_500))]));
+
+/** Called by the lesson panel once it has painted the lesson (or its error). */
+export function markLessonPainted(): void {
+  lessonPainted();
+}
+// The shell's parser and interpreter, unless a line typed at the first prompt has already asked.
+inTurn(() => loadShellModule());
 export const loadLessonDiagram = inTurn(() => import('./lesson/LessonDiagram'));
 export const loadWebui = inTurn(() => import('./webui/WebuiRoot'));
 /** Completion and the heavy commands, so the first `kubectl` typed (and Tab after it) doesn't wait for the network. */

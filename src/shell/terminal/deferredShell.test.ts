@@ -8,13 +8,13 @@ import type { TerminalShell } from './shellPort';
 
 beforeAll(() => preloadCommands());
 
-function deferred() {
+function deferred(hurry?: () => void) {
   const world = new World({ seed: 'deferred' });
   let arrive: (shell: TerminalShell) => void = () => {};
   const load = new Promise<TerminalShell>((resolve) => {
     arrive = resolve;
   });
-  const shell = createDeferredShell({ world, host: 'node1', load: () => load });
+  const shell = createDeferredShell({ world, host: 'node1', load: () => load, ...(hurry ? { hurry } : {}) });
   const terminal = createTerminalSession(shell);
   terminal.start();
   return { world, terminal, arrive: async () => {
@@ -49,5 +49,15 @@ describe('a login shell whose interpreter is still loading', () => {
     terminal.input('echo second\r');
     await arrive();
     expect(terminal.transcript()).toBe('[node1 ~]$ sleep 1\n^C\n[node1 ~]$ echo second\nsecond\n[node1 ~]$ ');
+  });
+
+  test('a line entered asks for the interpreter at once; keys and empty lines do not', () => {
+    let asked = 0;
+    const { terminal } = deferred(() => { asked++; });
+    terminal.input('\r');
+    terminal.input('echo hi');
+    expect(asked).toBe(0);
+    terminal.input('\r');
+    expect(asked).toBe(1);
   });
 });

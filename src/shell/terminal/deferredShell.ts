@@ -24,6 +24,8 @@ export interface DeferredShellOptions {
   readonly columns?: number;
   /** Creates the real shell once its code has loaded. */
   readonly load: () => Promise<TerminalShell>;
+  /** A line is waiting: start loading the shell's code now if nobody has yet. */
+  readonly hurry?: () => void;
 }
 
 export function createDeferredShell(opts: DeferredShellOptions): TerminalShell {
@@ -39,6 +41,7 @@ class DeferredShell implements TerminalShell {
   private rows: number | undefined;
   private readonly events = new Emitter<Events>();
   private readonly loginEnv: LoginEnvironment;
+  private readonly hurry: () => void;
 
   constructor(opts: DeferredShellOptions) {
     const host = opts.world.host(opts.host);
@@ -47,6 +50,7 @@ class DeferredShell implements TerminalShell {
     this.world = opts.world;
     this.columns = opts.columns ?? 80;
     this.loginEnv = new LoginEnvironment(host.loginEnv);
+    this.hurry = opts.hurry ?? (() => {});
     opts.load().then((shell) => this.arrive(shell), (error: unknown) => {
       this.events.emit('output', `bash: the shell could not load (${error instanceof Error ? error.message : String(error)}); reload the page\n`);
     });
@@ -101,6 +105,7 @@ class DeferredShell implements TerminalShell {
     if (this.real) return this.real.acceptLine(line);
     if (line.trim() === '') return 'empty';
     this.pending = line;
+    this.hurry();
     return 'ran';
   }
 
