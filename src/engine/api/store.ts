@@ -10,12 +10,13 @@ import { Emitter, type Unsubscribe } from '../emitter';
 import type { Random } from '../random';
 import { deepClone, deepEqual, deepFreeze, type Draft } from '../util/json';
 import { rfc3339 } from '../util/time';
-import { ApiError, alreadyExists, conflict, errResult, notFound, okResult, type ApiResult } from './errors';
+import { ApiError, alreadyExists, conflict, errResult, invalid, notFound, okResult, type ApiResult } from './errors';
 import { applyDefaults, prepareWithUid } from './defaults';
 import { namespaceCreateError, namespaceDeleteError, markNamespaceTerminating } from './namespaceLifecycle';
 import { apiVersionOf, mustResolve, resourceKey, type ResourceType } from './resources';
 import { fieldOf, type Actor, type KubeObject, type ObjectMeta, type Stored, type WatchEvent } from './types';
 import { matchesSelector, type Selector } from './selectors';
+import { validationCauses } from './validation';
 
 /**
  * An API server step that runs on every create and update after defaulting, before the object is
@@ -88,6 +89,33 @@ export class ApiStore {
   }
 
   create<T extends KubeObject>(type: ResourceType, input: T, actor: Actor): ApiResult<Stored<T>> {
+    const prepared = this.prepareCreate(type, input, false);
+    if (!prepared.ok) return prepared;
+    const obj = prepared.value;
+    const meta = obj.metadata as Draft<ObjectMeta> & { name: string };
+    meta.uid = this.newUid();
+    prepareWithUid(type.kind, obj, meta.uid);
+    meta.resourceVersion = String(++this.revision);
+    meta.creationTimestamp = this.timestamp();
+    if (GENERATION_KINDS.has(type.kind)) meta.generation = 1;
+    const stored = deepFreeze(obj) as Stored<T>;
+    this.bucket(type).set(keyOf(type, meta.namespace, meta.name), stored);
+    this.emitter.emit('watch', { type: 'ADDED', resource: resourceKey(type), object: stored, previous: undefined, actor });
+    return okResult(stored);
+  }
+
+  /**
+   * A create with `?dryRun=All`: the object as the server would store it (defaults, validation,
+   * admission: a Service's ClusterIP), without uid, resourceVersion or timestamp, stored nowhere,
+   * no event. A generateName stays unresolved (no name is drawn for a dry run).
+   */
+  createDryRun<T extends KubeObject>(type: ResourceType, input: T): ApiResult<T> {
+    const prepared = this.prepareCreate(type, input, true);
+    return prepared.ok ? okResult(prepared.value as T) : prepared;
+  }
+
+  /** What create and its dry run share: namespace lifecycle, defaults, name, validation, existence, admission. */
+  private prepareCreate(type: ResourceType, input: KubeObject, dryRun: boolean): ApiResult<Draft<KubeObject>> {
     const obj = deepClone(input) as Draft<KubeObject>;
     const meta = (obj.metadata ??= {}) as Draft<ObjectMeta>;
     if (type.namespaced) {
@@ -103,41 +131,18 @@ export class ApiStore {
     applyDefaults(type.kind, obj, 'create');
     if (!meta.name) {
       if (!meta.generateName) {
-        return errResult(new ApiError('Invalid', `${type.kind} "" is invalid: metadata.name: Required value: name or generateName is required`));
+        return errResult(new ApiError('Invalid', `${type.kind} "" is invalid: metadata.name: Required value: name or generateName is required`, ['metadata.name: Required value: name or generateName is required']));
       }
-      meta.name = this.generateName(type, meta.namespace, meta.generateName);
+      if (!dryRun) meta.name = this.generateName(type, meta.namespace, meta.generateName);
     }
-    if (this.get(type, meta.namespace, meta.name)) return errResult(alreadyExists(resourceKey(type), meta.name));
-    const refused = this.admitted(type, obj, undefined);
+    const invalidObject = this.validated(type, obj, undefined);
+    if (invalidObject) return errResult(invalidObject);
+    if (meta.name && this.get(type, meta.namespace, meta.name)) return errResult(alreadyExists(resourceKey(type), meta.name));
+    const refused = this.admitted(type, obj, undefined, dryRun);
     if (refused) return errResult(refused);
     obj.apiVersion = apiVersionOf(type);
     obj.kind = type.kind;
-    meta.uid = this.newUid();
-    prepareWithUid(type.kind, obj, meta.uid);
-    meta.resourceVersion = String(++this.revision);
-    meta.creationTimestamp = this.timestamp();
-    if (GENERATION_KINDS.has(type.kind)) meta.generation = 1;
-    const stored = deepFreeze(obj) as Stored<T>;
-    this.bucket(type).set(keyOf(type, meta.namespace, meta.name), stored);
-    this.emitter.emit('watch', { type: 'ADDED', resource: resourceKey(type), object: stored, previous: undefined, actor });
-    return okResult(stored);
-  }
-
-  /**
-   * A create with `?dryRun=All`: the object as the server would store it (defaults, admission:
-   * a Service's ClusterIP), without uid, resourceVersion or timestamp, stored nowhere, no event.
-   */
-  createDryRun<T extends KubeObject>(type: ResourceType, input: T): ApiResult<T> {
-    const obj = deepClone(input) as Draft<KubeObject>;
-    const meta = (obj.metadata ??= {}) as Draft<ObjectMeta>;
-    if (type.namespaced) meta.namespace ??= 'default';
-    else delete meta.namespace;
-    applyDefaults(type.kind, obj, 'create');
-    const refused = this.admitted(type, obj, undefined, true);
-    if (refused) return errResult(refused);
-    obj.apiVersion = apiVersionOf(type);
-    obj.kind = type.kind;
-    return okResult(obj as T);
+    return okResult(obj);
   }
 
   /**
@@ -145,6 +150,25 @@ export class ApiStore {
    * concurrency, as the real API server checks it); generation moves when the spec changes.
    */
   update<T extends KubeObject>(type: ResourceType, input: T, actor: Actor): ApiResult<Stored<T>> {
+    const prepared = this.prepareUpdate(type, input, false);
+    if (!prepared.ok) return prepared;
+    const { obj, current } = prepared.value;
+    const meta = obj.metadata as Draft<ObjectMeta>;
+    if (deepEqual(obj, current)) return okResult(current as Stored<T>);
+    meta.resourceVersion = String(++this.revision);
+    const stored = deepFreeze(obj) as Stored<T>;
+    this.bucket(type).set(keyOf(type, meta.namespace, meta.name ?? ''), stored);
+    this.emitter.emit('watch', { type: 'MODIFIED', resource: resourceKey(type), object: stored, previous: current, actor });
+    return okResult(stored);
+  }
+
+  /** An update with `?dryRun=All`: the object as the server would store it (validated, admitted), stored nowhere, no event. */
+  updateDryRun<T extends KubeObject>(type: ResourceType, input: T): ApiResult<Stored<T>> {
+    const prepared = this.prepareUpdate(type, input, true);
+    return prepared.ok ? okResult(prepared.value.obj as unknown as Stored<T>) : prepared;
+  }
+
+  private prepareUpdate(type: ResourceType, input: KubeObject, dryRun: boolean): ApiResult<{ obj: Draft<KubeObject>; current: Stored }> {
     const name = input.metadata?.name ?? '';
     const namespace = type.namespaced ? (input.metadata?.namespace ?? 'default') : undefined;
     const current = this.get(type, namespace, name);
@@ -155,7 +179,7 @@ export class ApiStore {
     applyDefaults(type.kind, obj, 'update');
     const meta = (obj.metadata ??= {}) as Draft<ObjectMeta>;
     if (namespace !== undefined) meta.namespace = namespace;
-    const refused = this.admitted(type, obj, current);
+    const refused = this.validated(type, obj, current) ?? this.admitted(type, obj, current, dryRun);
     if (refused) return errResult(refused);
     meta.uid = current.metadata.uid;
     prepareWithUid(type.kind, obj, meta.uid);
@@ -166,12 +190,7 @@ export class ApiStore {
     obj.apiVersion = current.apiVersion;
     obj.kind = current.kind;
     meta.resourceVersion = current.metadata.resourceVersion;
-    if (deepEqual(obj, current)) return okResult(current as Stored<T>);
-    meta.resourceVersion = String(++this.revision);
-    const stored = deepFreeze(obj) as Stored<T>;
-    this.bucket(type).set(keyOf(type, namespace, name), stored);
-    this.emitter.emit('watch', { type: 'MODIFIED', resource: resourceKey(type), object: stored, previous: current, actor });
-    return okResult(stored);
+    return okResult({ obj, current });
   }
 
   /** Read-modify-write on a draft copy; no write (and no event) when the draft is unchanged. */
@@ -219,6 +238,12 @@ export class ApiStore {
     this.revision++;
     this.emitter.emit('watch', { type: 'DELETED', resource: resourceKey(type), object: current, previous: current, actor });
     return okResult(current);
+  }
+
+  /** Validation (validation.ts) runs after defaulting and before admission: an object refused here allocates nothing. */
+  private validated(type: ResourceType, obj: Draft<KubeObject>, current: Stored | undefined): ApiError | undefined {
+    const causes = validationCauses(type, obj as KubeObject, current);
+    return causes.length > 0 ? invalid(type.group ? `${type.kind}.${type.group}` : type.kind, obj.metadata?.name ?? '', causes) : undefined;
   }
 
   private admitted(type: ResourceType, draft: Draft<KubeObject>, current: Stored | undefined, dryRun = false): ApiError | undefined {

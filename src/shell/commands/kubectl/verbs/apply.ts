@@ -14,7 +14,7 @@ import { readManifests, type ManifestObject } from '../manifests';
 import { threeWayMerge } from '../merge';
 import { kindPrefix, resourceKey } from '../resources';
 import { decodeError, validateObject } from '../schema';
-import { apiErrorText, invalidError, validationCauses } from './write';
+import { apiErrorText } from './write';
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 
@@ -93,20 +93,14 @@ function applyOne(inv: Invocation, conn: ApiConnection, p: Prepared, source: str
   const suffix = dryRunStrategy === 'server' ? ' (server dry run)' : dryRun ? ' (dry run)' : '';
   const shown = `${kindPrefix(p.type)}/${p.name}`;
   const live = p.name ? conn.store.get(p.type, p.namespace, p.name) : undefined;
-  // The API server validates what it would store (a client dry run never reaches it).
-  const refused = (candidate: Stored | Obj, previous?: Stored) => {
-    const causes = dryRunStrategy === 'client' ? [] : validationCauses(p.type, candidate as Stored, previous);
-    return causes.length > 0 ? apiErrorText(invalidError(p.type, p.name, causes)) : undefined;
-  };
+  // The API server validates what it would store, dry run or not; a client dry run never reaches it.
   if (!live) {
-    const invalid = refused(obj);
-    if (invalid) return invalid;
-    if (!dryRun) {
-      const created = conn.store.create(p.type, obj, 'user:kubectl');
-      if (!created.ok) return `Error from server (${created.error.reason}): error when creating "${source}": ${created.error.message}`;
-      return { line: `${kindPrefix(p.type)}/${created.value.metadata.name} created${suffix}` };
+    if (dryRunStrategy === 'client') return { line: `${shown} created${suffix}` };
+    const created = dryRun ? conn.store.createDryRun(p.type, obj) : conn.store.create(p.type, obj, 'user:kubectl');
+    if (!created.ok) {
+      return created.error.reason === 'Invalid' ? apiErrorText(created.error) : `Error from server (${created.error.reason}): error when creating "${source}": ${created.error.message}`;
     }
-    return { line: `${shown} created${suffix}` };
+    return { line: `${kindPrefix(p.type)}/${(created.value.metadata as { name?: string } | undefined)?.name || p.name} created${suffix}` };
   }
   const liveAnnotations = live.metadata.annotations ?? {};
   const original = liveAnnotations[LAST_APPLIED];
@@ -121,10 +115,9 @@ function applyOne(inv: Invocation, conn: ApiConnection, p: Prepared, source: str
   }
   const merged = threeWayMerge(parsedOriginal, obj, live) as Stored;
   if (deepEqual(merged, live)) return { line: `${shown} unchanged${suffix}` };
-  const invalid = refused(merged, live);
-  if (invalid) return invalid;
-  if (!dryRun) {
-    const updated = conn.store.update(p.type, merged, 'user:kubectl');
+  if (dryRunStrategy !== 'client') {
+    const updated = dryRun ? conn.store.updateDryRun(p.type, merged) : conn.store.update(p.type, merged, 'user:kubectl');
+    if (!updated.ok && updated.error.reason === 'Invalid') return apiErrorText(updated.error);
     if (!updated.ok) return `Error from server (${updated.error.reason}): error when applying patch:\n${annotation}to:\nResource: "${resourceKey(p.type)}", Name: "${p.name}"\nfor: "${source}": ${updated.error.message}`;
   }
   return { line: `${shown} configured${suffix}` };

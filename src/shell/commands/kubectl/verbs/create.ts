@@ -3,7 +3,6 @@
  * generators (deployment, namespace, service clusterip|nodeport|loadbalancer, configmap, secret
  * generic, job) whose `--dry-run=client -o yaml` output matches kubectl's.
  */
-import type { KubeObject } from '../../../../engine';
 import { sleep, type Program } from '../../../types';
 import { flagStrings } from '../flags';
 import { connectOrReport, fail, type Invocation, type Verb } from '../invocation';
@@ -11,7 +10,7 @@ import { readManifests } from '../manifests';
 import { kindPrefix } from '../resources';
 import { FILENAME_FLAG, prepare } from './apply';
 import { CREATE_SUBCOMMANDS, generate } from './createGenerators';
-import { apiErrorText, badOutput, createOnServer, dryRunOf, DRY_RUN_FLAG, invalidError, printWritten, validationCauses, WRITE_OUTPUT_FLAG } from './write';
+import { apiErrorText, badOutput, createOnServer, dryRunOf, DRY_RUN_FLAG, printWritten, WRITE_OUTPUT_FLAG } from './write';
 
 function* run(inv: Invocation): Program {
   const files = flagStrings(inv.flags, 'filename');
@@ -29,13 +28,8 @@ function* run(inv: Invocation): Program {
         continue;
       }
       yield sleep(4);
-      const causes = validationCauses(p.type, p.object as unknown as KubeObject);
-      if (causes.length > 0) {
-        errors.push(apiErrorText(invalidError(p.type, p.name, causes)));
-        continue;
-      }
       const created = conn.store.create(p.type, p.object, 'user:kubectl');
-      if (!created.ok) errors.push(`Error from server (${created.error.reason}): error when creating "${m.source}": ${created.error.message}`);
+      if (!created.ok) errors.push(created.error.reason === 'Invalid' ? apiErrorText(created.error) : `Error from server (${created.error.reason}): error when creating "${m.source}": ${created.error.message}`);
       else inv.out(`${kindPrefix(p.type)}/${created.value.metadata.name} created\n`);
     }
     for (const e of errors) inv.err(`${e}\n`);

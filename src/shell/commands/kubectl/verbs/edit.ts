@@ -17,7 +17,6 @@ import { flagString } from '../flags';
 import { connectOrReport, fail, type Invocation, type Verb } from '../invocation';
 import { threeWayMerge } from '../merge';
 import { findTargets, type Target } from './targets';
-import { validationCauses } from './write';
 
 const HEADER = [
   "# Please edit the object below. Lines beginning with a '#' will be ignored,",
@@ -78,8 +77,6 @@ function* patchLive(inv: Invocation, conn: ApiConnection, t: Target, edited: Rec
   }
   const merged = threeWayMerge(t.obj, edited, live) as Stored;
   if (deepEqual(merged, live)) return { ok: true };
-  const causes = validationCauses(t.type, merged, live);
-  if (causes.length > 0) return { ok: false, invalid: causes };
   const written = conn.store.update(t.type, { ...merged, metadata: { ...merged.metadata, resourceVersion: live.metadata.resourceVersion } }, 'user:kubectl');
   if (written.ok) return { ok: true };
   if (written.error.reason === 'Invalid') return { ok: false, invalid: causesOf(written.error) };

@@ -12,7 +12,7 @@ import { sleep, type Program } from '../../../types';
 import { flagString } from '../flags';
 import { connectOrReport, fail, type Invocation, type Verb } from '../invocation';
 import { findTargets } from './targets';
-import { apiErrorText, badOutput, dryRunOf, DRY_RUN_FLAG, invalidError, printWritten, validationCauses, WRITE_OUTPUT_FLAG } from './write';
+import { apiErrorText, badOutput, dryRunOf, DRY_RUN_FLAG, printWritten, WRITE_OUTPUT_FLAG } from './write';
 
 type Obj = Record<string, unknown>;
 
@@ -139,13 +139,9 @@ function* run(inv: Invocation): Program {
       printWritten(inv, rtype, live, 'patched (no change)', dryRun);
       continue;
     }
-    const causes = dryRun === 'client' ? [] : validationCauses(rtype, result, live);
-    if (causes.length > 0) {
-      inv.err(`${apiErrorText(invalidError(rtype, obj.metadata.name, causes))}\n`);
-      failed = true;
-      continue;
-    }
-    const written = dryRun !== 'none' ? { ok: true as const, value: result } : conn.store.update(rtype, { ...result, metadata: { ...result.metadata, resourceVersion: live.metadata.resourceVersion } }, 'user:kubectl');
+    // The server validates the patched object, in a server dry run too; a client dry run never reaches it.
+    const sent = { ...result, metadata: { ...result.metadata, resourceVersion: live.metadata.resourceVersion } };
+    const written = dryRun === 'client' ? { ok: true as const, value: result } : dryRun === 'server' ? conn.store.updateDryRun(rtype, sent) : conn.store.update(rtype, sent, 'user:kubectl');
     if (!written.ok) {
       inv.err(`${apiErrorText(written.error)}\n`);
       failed = true;

@@ -1,10 +1,10 @@
 /**
  * What the write verbs share: --dry-run and -o handling, the lines kubectl prints after a write
  * (`deployment.apps/web scaled`, `pod/x created (dry run)`), cmdutil.CheckErr's wording for API
- * errors (Invalid ones read "The Pod "x" is invalid: ..."), and the checks the API server makes
- * on what the generators send (names, service types and ports) that the store does not.
+ * errors (Invalid ones read "The Pod "x" is invalid: ..."). Validation is the API server's
+ * (src/engine/api/validation.ts): kubectl prints the error the store gives back.
  */
-import { ApiError, errResult, mustResolve, resolvePath, type ApiResult, type KubeObject, type ResourceType } from '../../../../engine';
+import { invalid, resolvePath, type ApiError, type ApiResult, type KubeObject, type ResourceType } from '../../../../engine';
 import { toGoJson } from '../../../format/json';
 import { toYaml } from '../../../format/yaml';
 import type { ApiConnection } from '../client';
@@ -12,7 +12,6 @@ import { flagString, type FlagDef } from '../flags';
 import type { Invocation } from '../invocation';
 import { parseOutput, printJsonpath, type OutputSpec } from '../printers/output';
 import { kindPrefix } from '../resources';
-import { workloadCauses } from './validateWorkloads';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -83,64 +82,18 @@ export function apiErrorText(error: ApiError): string {
   return error.toKubectl();
 }
 
-const SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const LABEL_1123 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const LABEL_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
-
-const SUBDOMAIN_MSG = "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-const LABEL_1123_MSG = "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-const LABEL_1035_MSG = "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
-
-const SERVICE_TYPES = ['ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'];
-
-/** The API server's validation of a new object (or of an update to `previous`), for what the store itself does not check. */
-export function validationCauses(type: ResourceType, obj: KubeObject, previous?: KubeObject): string[] {
-  const causes: string[] = [];
-  const name = obj.metadata?.name ?? '';
-  if (name !== '') {
-    const [re, msg, max] = type.kind === 'Service' ? [LABEL_1035, LABEL_1035_MSG, 63] as const
-      : type.kind === 'Namespace' ? [LABEL_1123, LABEL_1123_MSG, 63] as const : [SUBDOMAIN, SUBDOMAIN_MSG, 253] as const;
-    if (name.length > max) causes.push(`metadata.name: Invalid value: "${name}": must be no more than ${max} characters`);
-    else if (!re.test(name)) causes.push(`metadata.name: Invalid value: "${name}": ${msg}`);
-  }
-  if (type.kind === 'Service') {
-    const spec = (obj as { spec?: { type?: string; ports?: { port?: number }[] } }).spec ?? {};
-    const svcType = spec.type ?? 'ClusterIP';
-    if (!(spec.ports?.length) && svcType !== 'ExternalName') causes.push('spec.ports: Required value');
-    (spec.ports ?? []).forEach((p, i) => {
-      if (!(typeof p.port === 'number' && p.port >= 1 && p.port <= 65535)) causes.push(`spec.ports[${i}].port: Invalid value: ${String(p.port ?? 0)}: must be between 1 and 65535, inclusive`);
-    });
-    if (!SERVICE_TYPES.includes(svcType)) causes.push(`spec.type: Unsupported value: "${svcType}": supported values: ${SERVICE_TYPES.map((t) => `"${t}"`).join(', ')}`);
-  }
-  causes.push(...workloadCauses(type.kind, obj, previous));
-  return causes;
-}
-
 /** `Deployment.apps "web" is invalid: ...`, the message the server returns. */
 export function invalidError(type: ResourceType, name: string, causes: readonly string[]): ApiError {
-  const kind = type.group ? `${type.kind}.${type.group}` : type.kind;
-  return new ApiError('Invalid', `${kind} "${name}" is invalid: ${causes.length === 1 ? causes[0] : `[${causes.join(', ')}]`}`, causes);
+  return invalid(type.group ? `${type.kind}.${type.group}` : type.kind, name, causes);
 }
 
 /**
- * POST of a generated object: server-side validation, then the store (unless a dry run). The
- * namespace is the client's; status and null timestamps are the server's to fill.
+ * POST of a generated object (the server validates it). The namespace is the client's; status
+ * and null timestamps are the server's to fill.
  */
 export function createOnServer(conn: ApiConnection, type: ResourceType, obj: KubeObject, dryRun: DryRun): ApiResult<KubeObject> {
-  const name = obj.metadata?.name ?? '';
-  const causes = validationCauses(type, obj);
-  if (causes.length > 0) return errResult(invalidError(type, name, causes));
   const input = { ...obj, metadata: { ...obj.metadata, ...(type.namespaced ? { namespace: conn.settings.namespace } : {}) } } as Record<string, unknown>;
   delete (input.metadata as Record<string, unknown>).creationTimestamp;
   delete input.status;
-  if (dryRun === 'server') {
-    if (type.namespaced && !conn.store.get(NAMESPACES, undefined, conn.settings.namespace)) {
-      return errResult(new ApiError('NotFound', `namespaces "${conn.settings.namespace}" not found`));
-    }
-    if (conn.store.get(type, conn.settings.namespace, name)) return errResult(new ApiError('AlreadyExists', `${type.group ? `${type.plural}.${type.group}` : type.plural} "${name}" already exists`));
-    return { ok: true, value: input as KubeObject };
-  }
-  return conn.store.create(type, input as KubeObject, 'user:kubectl');
+  return dryRun === 'server' ? conn.store.createDryRun(type, input as KubeObject) : conn.store.create(type, input as KubeObject, 'user:kubectl');
 }
-
-const NAMESPACES = mustResolve('namespaces');

@@ -5,7 +5,8 @@
  * (the classic copy-paste mistake), no containers, a container without a name or an image.
  * A controller given such an object would never converge; the API server refuses it.
  */
-import { fromLabelSelector, matchesSelector, type KubeObject } from '../../../../engine';
+import { fromLabelSelector, matchesSelector } from './selectors';
+import type { KubeObject } from './types';
 
 interface ContainerLike { readonly name?: unknown; readonly image?: unknown }
 interface WorkloadLike {
