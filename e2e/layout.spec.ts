@@ -69,3 +69,31 @@ test('keyboard only: in vi, Escape is the editor\'s and Shift+Escape still leave
   await page.keyboard.press('Enter');
   await kp.node1.waitForPrompt();
 });
+
+test('the diagram refits when its panel changes size, unless the learner has zoomed', async ({ page }) => {
+  const kp = new Playground(page);
+  await kp.open('#/en/start-the-cluster');
+  await kp.node1.run('kubeadm init', { advanceMs: 1_000, timeout: 60_000 });
+  await kp.diagram.expectNode('pod/kube-system/etcd-node1');
+  /** How far the picture's nodes reach outside the canvas, in pixels (0: all of it is in view). */
+  const overflow = () => page.evaluate(() => {
+    const canvas = document.querySelector('[data-testid="diagram"] .react-flow')!.getBoundingClientRect();
+    let out = 0;
+    for (const node of document.querySelectorAll('[data-testid="diagram"] .react-flow__node')) {
+      const r = node.getBoundingClientRect();
+      out = Math.max(out, canvas.top - r.top, r.bottom - canvas.bottom, canvas.left - r.left, r.right - canvas.right);
+    }
+    return Math.round(out);
+  });
+  await expect.poll(overflow).toBeLessThanOrEqual(1);
+  // A shorter window: the canvas shrinks, and the whole picture is still in view.
+  await page.setViewportSize({ width: 1280, height: 620 });
+  await expect.poll(overflow).toBeLessThanOrEqual(1);
+  // Zoomed in by the learner, a resize keeps their view.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(overflow).toBeGreaterThan(1);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  expect(await overflow()).toBeGreaterThan(1);
+});

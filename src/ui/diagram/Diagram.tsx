@@ -7,7 +7,7 @@ import '@xyflow/react/dist/base.css';
 import './status.css';
 import './diagram.css';
 import { memo, useEffect, useMemo, useRef } from 'react';
-import { Controls, ReactFlow, useReactFlow, useStore, type AriaLabelConfig, type FitViewOptions } from '@xyflow/react';
+import { Controls, getViewportForBounds, ReactFlow, useReactFlow, useStore, type AriaLabelConfig, type FitViewOptions } from '@xyflow/react';
 import type { WorldSnapshot } from '../../engine';
 import { FLOW_ARROW_ID, SERVICE_ARROW_ID } from './edges/LinkEdge';
 import { EDGE_TYPES, NODE_TYPES } from './flowTypes';
@@ -90,6 +90,8 @@ interface FlowCanvasProps {
 /** Memoised: the app re-renders Diagram every frame (new snapshot); React Flow only when the picture changed. */
 const FlowCanvas = memo(function FlowCanvas({ flow, direction, reducedMotion }: FlowCanvasProps) {
   const nodes = useMemo(() => flow.nodes.map(withDeclaredHandles), [flow.nodes]);
+  // Whether the learner has panned or zoomed since the last fit: a resize then keeps their view.
+  const userMoved = useRef(false);
   return (
     <div className="kp-dg-canvas">
       <ReactFlow<DiagramNode, DiagramEdge>
@@ -111,9 +113,18 @@ const FlowCanvas = memo(function FlowCanvas({ flow, direction, reducedMotion }: 
         preventScrolling={false}
         proOptions={PRO_OPTIONS}
         ariaLabelConfig={ARIA_LABELS}
+        // A move with an event is a gesture (drag, pinch); fits and the buttons' zooms have none.
+        onMoveStart={(event) => { if (event) userMoved.current = true; }}
       >
-        <FitOnChange flow={flow} direction={direction} reducedMotion={reducedMotion} />
-        <Controls showInteractive={false} fitViewOptions={FIT_VIEW} position="top-right" />
+        <FitOnChange flow={flow} direction={direction} reducedMotion={reducedMotion} userMoved={userMoved} />
+        <Controls
+          showInteractive={false}
+          fitViewOptions={FIT_VIEW}
+          position="top-right"
+          onZoomIn={() => { userMoved.current = true; }}
+          onZoomOut={() => { userMoved.current = true; }}
+          onFitView={() => { userMoved.current = false; }}
+        />
       </ReactFlow>
     </div>
   );
@@ -124,26 +135,32 @@ const HIGHLIGHT_MAX_ZOOM = 1;
 
 /**
  * Refits when nodes appear or disappear (init, join, a scale) or the layout turns, not on every
- * status change; and when a lesson step highlights nodes that are not all on screen, brings them
- * into view (a highlighted node the learner cannot see would point at nothing).
+ * status change; when the canvas changes size and the learner has not moved the view (the first
+ * fit can come before the panels around it have settled, leaving part of the picture cut off);
+ * and when a lesson step highlights nodes that are not all on screen, brings them into view (a
+ * highlighted node the learner cannot see would point at nothing).
  */
-function FitOnChange({ flow, direction, reducedMotion }: { flow: Flow; direction: LayoutDirection; reducedMotion: boolean }) {
-  const { fitView, getNodesBounds, getViewport } = useReactFlow<DiagramNode, DiagramEdge>();
+function FitOnChange({ flow, direction, reducedMotion, userMoved }: { flow: Flow; direction: LayoutDirection; reducedMotion: boolean; userMoved: { current: boolean } }) {
+  const { fitView, getNodes, getNodesBounds, getViewport, setViewport } = useReactFlow<DiagramNode, DiagramEdge>();
   const width = useStore((s) => s.width);
   const height = useStore((s) => s.height);
+  const minZoom = useStore((s) => s.minZoom);
+  const maxZoom = useStore((s) => s.maxZoom);
   const count = flow.nodes.length;
   const highlighted = useMemo(() => flow.nodes.filter((n) => n.data.highlighted).map((n) => n.id).join('\n'), [flow.nodes]);
   const first = useRef(true);
-  const shown = useRef({ count, direction });
+  const shown = useRef({ count, direction, width, height });
   useEffect(() => {
     const duration = reducedMotion ? 0 : 200;
+    const resized = (shown.current.width !== width || shown.current.height !== height) && width > 0 && height > 0;
+    const changed = shown.current.count !== count || shown.current.direction !== direction;
+    shown.current = { count, direction, width, height };
     // The first fit is the `fitView` prop's job: the whole picture, highlighted nodes included.
     if (first.current) {
       first.current = false;
       return;
     }
-    const changed = shown.current.count !== count || shown.current.direction !== direction;
-    shown.current = { count, direction };
+    if (changed) userMoved.current = false;
     if (highlighted !== '' && width > 0 && height > 0) {
       const ids = highlighted.split('\n');
       if (!boxInView(getNodesBounds(ids), getViewport(), { width, height })) {
@@ -152,6 +169,9 @@ function FitOnChange({ flow, direction, reducedMotion }: { flow: Flow; direction
       }
     }
     if (changed) void fitView({ ...FIT_VIEW, duration });
-  }, [count, direction, reducedMotion, highlighted, width, height, fitView, getNodesBounds, getViewport]);
+    // The same nodes in a new frame: fitted here and now. React Flow's fitView waits for a change
+    // to the nodes before it runs, and a resize brings none.
+    else if (resized && !userMoved.current) void setViewport(getViewportForBounds(getNodesBounds(getNodes()), width, height, minZoom, maxZoom, FIT_VIEW.padding ?? 0), { duration });
+  }, [count, direction, reducedMotion, highlighted, width, height, minZoom, maxZoom, fitView, getNodes, getNodesBounds, getViewport, setViewport, userMoved]);
   return null;
 }
