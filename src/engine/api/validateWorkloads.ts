@@ -1,8 +1,9 @@
 /**
- * ValidateDeploymentSpec / ValidateReplicaSetSpec / ValidateDaemonSetSpec of Kubernetes v1.27 for
- * what a hand-written manifest gets wrong, with the API server's field errors in its order:
- * negative replicas, a missing selector, a template whose labels the selector does not match
- * (the classic copy-paste mistake), no containers, a container without a name or an image.
+ * ValidateDeploymentSpec / ValidateReplicaSetSpec / ValidateDaemonSetSpec / ValidateJobSpec of
+ * Kubernetes v1.27 for what a hand-written manifest gets wrong, with the API server's field errors
+ * in its order: negative replicas (a Job's negative counts), a missing selector, a template whose
+ * labels the selector does not match (the classic copy-paste mistake), no containers, a container
+ * without a name or an image, a Job whose pods would restart Always.
  * A controller given such an object would never converge; the API server refuses it.
  */
 import { fromLabelSelector, matchesSelector } from './selectors';
@@ -12,8 +13,12 @@ interface ContainerLike { readonly name?: unknown; readonly image?: unknown }
 interface WorkloadLike {
   readonly spec?: {
     readonly replicas?: unknown;
+    readonly parallelism?: unknown;
+    readonly completions?: unknown;
+    readonly backoffLimit?: unknown;
+    readonly manualSelector?: unknown;
     readonly selector?: Parameters<typeof fromLabelSelector>[0] | null;
-    readonly template?: { readonly metadata?: { readonly labels?: Record<string, string> }; readonly spec?: { readonly containers?: readonly ContainerLike[] } };
+    readonly template?: { readonly metadata?: { readonly labels?: Record<string, string> }; readonly spec?: { readonly containers?: readonly ContainerLike[]; readonly restartPolicy?: string } };
   };
 }
 
@@ -36,18 +41,21 @@ function goSelector(sel: { readonly matchLabels?: Record<string, string>; readon
 }
 
 /**
- * The field errors of a new workload, or of an update to `previous` (apps/v1 selectors are
+ * The field errors of a new workload, or of an update to `previous` (apps/v1 and Job selectors are
  * immutable: the registry strategy adds that error after the spec's own).
  */
 export function workloadCauses(kind: string, obj: KubeObject, previous?: KubeObject): string[] {
-  if (!WORKLOADS.has(kind)) return [];
+  if (!WORKLOADS.has(kind) && kind !== 'Job') return [];
   const spec = (obj as WorkloadLike).spec ?? {};
-  const causes: string[] = [];
-  if (kind !== 'DaemonSet' && typeof spec.replicas === 'number' && spec.replicas < 0) {
+  const causes = kind === 'Job' ? jobCounts(spec) : [];
+  if (kind !== 'DaemonSet' && kind !== 'Job' && typeof spec.replicas === 'number' && spec.replicas < 0) {
     causes.push(`spec.replicas: Invalid value: ${spec.replicas}: must be greater than or equal to 0`);
   }
   const selector = spec.selector ?? undefined;
-  if (!selector) causes.push('spec.selector: Required value');
+  // A Job's selector is the API server's to generate (from its uid, after validation here) unless
+  // manualSelector says the author wrote it.
+  const selectorRequired = kind !== 'Job' || spec.manualSelector === true;
+  if (!selector && selectorRequired) causes.push('spec.selector: Required value');
   const labels = spec.template?.metadata?.labels;
   const requirements = fromLabelSelector(selector);
   if (selector && requirements.length > 0 && !matchesSelector(requirements, labels)) {
@@ -59,9 +67,24 @@ export function workloadCauses(kind: string, obj: KubeObject, previous?: KubeObj
     if (typeof c.name !== 'string' || c.name === '') causes.push(`spec.template.spec.containers[${i}].name: Required value`);
     if (typeof c.image !== 'string' || c.image === '') causes.push(`spec.template.spec.containers[${i}].image: Required value`);
   });
+  const restartPolicy = spec.template?.spec?.restartPolicy ?? '';
+  if (kind === 'Job' && restartPolicy !== 'OnFailure' && restartPolicy !== 'Never') {
+    // The pod template was defaulted to Always when the manifest said nothing: the classic Job mistake.
+    causes.push(`spec.template.spec.restartPolicy: Unsupported value: "${restartPolicy}": supported values: "OnFailure", "Never"`);
+  }
   const before = previous ? (previous as WorkloadLike).spec?.selector ?? undefined : undefined;
   if (previous && JSON.stringify(before) !== JSON.stringify(selector)) {
     causes.push(`spec.selector: Invalid value: ${selector ? goSelector(selector as Parameters<typeof goSelector>[0]) : 'null'}: field is immutable`);
+  }
+  return causes;
+}
+
+/** A Job's counts: parallelism, completions and backoffLimit may not be negative. */
+function jobCounts(spec: NonNullable<WorkloadLike['spec']>): string[] {
+  const causes: string[] = [];
+  for (const field of ['parallelism', 'completions', 'backoffLimit'] as const) {
+    const value = spec[field];
+    if (typeof value === 'number' && value < 0) causes.push(`spec.${field}: Invalid value: ${value}: must be greater than or equal to 0`);
   }
   return causes;
 }

@@ -8,6 +8,7 @@ const DEPLOYMENTS = mustResolve('deployments');
 const NAMESPACES = mustResolve('namespaces');
 const CONFIGMAPS = mustResolve('configmaps');
 const CLUSTERROLES = mustResolve('clusterroles');
+const JOBS = mustResolve('jobs');
 
 function store(): { s: ApiStore; events: WatchEvent[] } {
   const s = new ApiStore(() => 0, Date.UTC(2023, 5, 1, 9), Random.fromSeed('validation'));
@@ -86,5 +87,19 @@ describe('the API server validates every write, whoever sends it', () => {
     expect(s.create(CLUSTERROLES, { metadata: { name: 'system:node' } } as KubeObject, 'test').ok).toBe(true);
     const slash = s.create(CLUSTERROLES, { metadata: { name: 'a/b' } } as KubeObject, 'test');
     expect(!slash.ok && slash.error.message).toBe('ClusterRole.rbac.authorization.k8s.io "a/b" is invalid: metadata.name: Invalid value: "a/b": may not contain \'/\'');
+  });
+
+  it('Jobs: pods that would restart Always (the template said nothing), negative counts, a manual selector left out', () => {
+    const { s } = store();
+    const job = (spec: object) => ({ metadata: { name: 'pi' }, spec: { template: { spec: { containers: [{ name: 'pi', image: 'perl' }] } }, ...spec } }) as unknown as KubeObject;
+    const always = s.create(JOBS, job({}), 'user:kubectl');
+    expect(!always.ok && always.error.message).toBe('Job.batch "pi" is invalid: spec.template.spec.restartPolicy: Unsupported value: "Always": supported values: "OnFailure", "Never"');
+    const counts = s.create(JOBS, job({ parallelism: -1, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } } }), 'user:kubectl');
+    expect(!counts.ok && counts.error.causes).toEqual(['spec.parallelism: Invalid value: -1: must be greater than or equal to 0']);
+    const manual = s.create(JOBS, job({ manualSelector: true, template: { spec: { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl' }] } } }), 'user:kubectl');
+    expect(!manual.ok && manual.error.causes).toEqual(['spec.selector: Required value']);
+    // Without manualSelector the server writes the selector, and the Job is stored with it.
+    const fine = s.create(JOBS, job({ template: { spec: { restartPolicy: 'OnFailure', containers: [{ name: 'pi', image: 'perl' }] } } }), 'user:kubectl');
+    expect(fine.ok && (fine.value as unknown as { spec: { selector: { matchLabels: Record<string, string> } } }).spec.selector.matchLabels['batch.kubernetes.io/controller-uid']).toBe(fine.ok ? fine.value.metadata.uid : '');
   });
 });
