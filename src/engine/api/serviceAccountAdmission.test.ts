@@ -64,3 +64,27 @@ describe('the ServiceAccount admission plugin', () => {
     expect(r.ok && r.value.spec!.volumes).toEqual(pod.spec!.volumes);
   });
 });
+
+describe('a pod naming a ServiceAccount', () => {
+  const SERVICE_ACCOUNTS = mustResolve('serviceaccounts');
+  function storeWithLookup(): ApiStore {
+    const s = new ApiStore(() => 0, Date.UTC(2023, 5, 1, 9), Random.fromSeed('sa'));
+    s.admit(serviceAccountAdmission(Random.fromSeed('sa').fork('volumes'), (namespace, name) => s.get(SERVICE_ACCOUNTS, namespace, name) !== undefined));
+    s.create(NAMESPACES, { metadata: { name: 'default' } }, 'test');
+    return s;
+  }
+
+  it('that does not exist is refused with the plugin\'s words; once it exists the pod is admitted', () => {
+    const s = storeWithLookup();
+    const pod: Pod = { metadata: { name: 'build' }, spec: { serviceAccountName: 'builder', containers: [{ name: 'b', image: 'busybox' }] } };
+    const refused = s.create<Pod>(PODS, pod, 'test');
+    expect(!refused.ok && refused.error.toKubectl()).toBe('Error from server (Forbidden): pods "build" is forbidden: error looking up service account default/builder: serviceaccount "builder" not found');
+    expect(s.list(PODS)).toEqual([]);
+    s.create(SERVICE_ACCOUNTS, { metadata: { name: 'builder', namespace: 'default' } }, 'test');
+    expect(s.create<Pod>(PODS, pod, 'test').ok).toBe(true);
+  });
+
+  it('`default` is not looked up: its controller creates it a tick after the namespace', () => {
+    expect(storeWithLookup().create<Pod>(PODS, { metadata: { name: 'web' }, spec: { containers: [{ name: 'web', image: 'nginx' }] } }, 'test').ok).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@
 import type { Pod, Volume, VolumeMount } from 'kubernetes-types/core/v1';
 import type { Random } from '../random';
 import type { Draft } from '../util/json';
+import { ApiError } from './errors';
 import { NAME_ALPHABET } from './names';
 import type { AdmissionPlugin } from './store';
 
@@ -36,12 +37,23 @@ function tokenVolume(name: string): Volume {
 
 /**
  * The plugin, for ApiStore.admit. `random` draws the volume names' suffixes (its own stream, so
- * pod names and everything else drawn elsewhere stay as they were).
+ * pod names and everything else drawn elsewhere stay as they were). `accountExists` looks a
+ * ServiceAccount up: a pod naming one that does not exist is refused, as the real plugin does.
+ * `default` is not looked up: the ServiceAccount controller creates it right after its namespace,
+ * which on a real cluster takes milliseconds but here waits for the virtual clock's next tick, so
+ * `kubectl create ns x; kubectl run -n x …` on one line would meet a refusal a learner never sees
+ * on a real cluster.
  */
-export function serviceAccountAdmission(random: Random): AdmissionPlugin {
+export function serviceAccountAdmission(random: Random, accountExists?: (namespace: string, name: string) => boolean): AdmissionPlugin {
   return (type, draft, current, dryRun) => {
     if (type.kind !== 'Pod' || current !== undefined) return undefined;
-    mountServiceAccountToken(draft as Draft<Pod>, dryRun ? random.fork('dry-run') : random);
+    const pod = draft as Draft<Pod>;
+    const account = pod.spec?.serviceAccountName;
+    const namespace = pod.metadata?.namespace ?? 'default';
+    if (accountExists && account && account !== 'default' && pod.metadata?.annotations?.[MIRROR_POD_ANNOTATION] === undefined && !accountExists(namespace, account)) {
+      return new ApiError('Forbidden', `pods "${pod.metadata?.name ?? ''}" is forbidden: error looking up service account ${namespace}/${account}: serviceaccount "${account}" not found`);
+    }
+    mountServiceAccountToken(pod, dryRun ? random.fork('dry-run') : random);
     return undefined;
   };
 }

@@ -15,6 +15,9 @@ import { PROFILES, type LifecycleProfile, type ProfileName } from './kubelet/lif
 import { PodNetwork } from './podNetwork';
 import { installServiceAdmission } from '../services/admission';
 import { serviceAccountAdmission } from '../api/serviceAccountAdmission';
+import { mustResolve } from '../api/resources';
+
+const SERVICE_ACCOUNTS = mustResolve('serviceaccounts');
 
 export const API_SERVER_PORT = 6443;
 
@@ -77,7 +80,7 @@ export class Cluster {
     // kube-apiserver's Service allocators: a Service has its ClusterIP the moment it is created.
     installServiceAdmission(this.store, init.random.fork('services'));
     // The ServiceAccount admission plugin's kube-api-access-xxxxx volume, on a stream of its own.
-    this.store.admit(serviceAccountAdmission(init.random.fork('service-account-volumes')));
+    this.store.admit(serviceAccountAdmission(init.random.fork('service-account-volumes'), (namespace, name) => this.store.get(SERVICE_ACCOUNTS, namespace, name) !== undefined));
     this.controllers = new ControllerManager(this.store, init.clock);
     this.podNetwork = new PodNetwork(this.store, this.controlPlaneHost);
     this.profile = PROFILES[init.profile ?? 'realistic'];

@@ -107,6 +107,8 @@ export class Playground {
     for (const ns of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
       this.create('namespaces', { metadata: { name: ns, labels: { 'kubernetes.io/metadata.name': ns } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } });
     }
+    // kubeadm's addons create their ServiceAccounts first: the API server admits no pod that names a missing one.
+    for (const account of ['coredns', 'kube-proxy']) this.create('serviceaccounts', { metadata: { name: account, namespace: 'kube-system' } });
     this.create('services', {
       metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
       spec: { type: 'ClusterIP', clusterIP: '10.96.0.1', clusterIPs: ['10.96.0.1'], ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }], sessionAffinity: 'None' },
@@ -195,6 +197,8 @@ export class Playground {
   /** A weave-net pod on a node, created now, waiting in its init container. */
   weavePod(node: string): Stored<Pod> {
     const { init, main } = weaveContainers();
+    // Weave's manifest brings its ServiceAccount along.
+    if (!this.store.get(T('serviceaccounts'), 'kube-system', 'weave-net')) this.create('serviceaccounts', { metadata: { name: 'weave-net', namespace: 'kube-system' } });
     const pod = this.create('pods', dsPod('weave-net', node, main, { initContainers: init }, { name: 'weave-net' }));
     this.status('pods', 'kube-system', pod.metadata.name, {
       phase: 'Pending', hostIP: this.world.host(node)!.ip, startTime: rfc3339(this.world.wallNow()), qosClass: 'Burstable',
