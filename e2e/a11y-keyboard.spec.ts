@@ -92,6 +92,7 @@ test('an Escape pressed before the next frame is not undone by the block that wa
   // the block schedules for that frame must not pull the focus back into the terminal.
   const kp = new Playground(page);
   await kp.open('#/en/start-the-cluster');
+  await expect(page.getByTestId('run-block-0')).toBeVisible();
   await tabTo(page, 'run-block-0');
   await page.evaluate(() => {
     const held: FrameRequestCallback[] = [];
