@@ -83,4 +83,18 @@ describe('vi: operators with motions', () => {
     v.type('e');
     expect([v.buf.row, v.buf.col]).toEqual([1, 1]);
   });
+
+  it('w and b stop on an empty line, a word of its own (a YAML file\'s blank lines between documents)', () => {
+    const v = vi('kind: Pod\n\n\nspec: {}\n');
+    v.type('www');
+    expect([v.buf.row, v.buf.col]).toEqual([1, 0]);
+    v.type('w');
+    expect([v.buf.row, v.buf.col]).toEqual([2, 0]);
+    v.type('w');
+    expect([v.buf.row, v.buf.col]).toEqual([3, 0]);
+    v.type('b');
+    expect([v.buf.row, v.buf.col]).toEqual([2, 0]);
+    v.type('bb');
+    expect([v.buf.row, v.buf.col]).toEqual([0, 6]);
+  });
 });

@@ -58,14 +58,18 @@ function positionOf(text: string, at: number): { row: number; col: number } {
 export function wordMotion(lines: readonly string[], row: number, col: number, forward: boolean, n: number): { row: number; col: number } {
   const text = lines.join('\n');
   let at = offsetOf(lines, row, col);
+  // To vi an empty line is a word of its own: w and b stop on it.
+  const emptyLine = (i: number) => text[i] === '\n' && (i === 0 || text[i - 1] === '\n');
   for (let i = 0; i < n; i++) {
+    const from = at;
     if (forward) {
       const start = classOf(text[at]);
       while (at < text.length && start !== 0 && classOf(text[at]) === start) at++;
-      while (at < text.length && /\s/.test(text[at]!)) at++;
+      while (at < text.length && /\s/.test(text[at]!) && !(at !== from && emptyLine(at))) at++;
     } else {
       at--;
-      while (at > 0 && /\s/.test(text[at]!)) at--;
+      while (at > 0 && /\s/.test(text[at]!) && !emptyLine(at)) at--;
+      if (emptyLine(at) && at !== from) continue;
       const kind = classOf(text[at]);
       while (at > 0 && classOf(text[at - 1]) === kind) at--;
     }
