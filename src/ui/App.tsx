@@ -10,8 +10,8 @@ import { PieceBoundary } from './PieceBoundary';
 import { useLoaded } from './useLoaded';
 import './app.css';
 
-// Both load after the first prompt, in turn with the diagram and the commands (afterPrompt.ts).
-// The DockerCoins web UI: one chunk for its toolbar button, phone tab and panel (webui/WebuiRoot.tsx).
+// The DockerCoins web UI: one chunk for its toolbar button, phone tab and panel (webui/WebuiRoot.tsx),
+// loaded after the first prompt in turn with the diagram and the commands (afterPrompt.ts).
 const Webui = lazy(loadWebui);
 
 function WebuiPart({ part }: { part: 'button' | 'tab' | 'panel' }) {

@@ -66,7 +66,7 @@ const lessonOnScreen = new Promise<void>((resolve) => {
 });
 inTurn(() => Promise.race([lessonOnScreen, new Promise<void>((resolve) => setTimeout(resolve, 1_500))]));
 
-/** Called by the lesson panel once it has painted the lesson (or its error). */
+/** Called by the lesson area (App.tsx) once the lesson, or its error, is painted. */
 export function markLessonPainted(): void {
   lessonPainted();
 }
