@@ -6,7 +6,7 @@ import { Playground } from './pages/Playground';
 
 // The browser reports the failed fetch, and React the error its boundary caught: expected here.
 // (An array option is given as [value, options], or Playwright reads the array as that pair.)
-test.use({ allowConsoleErrors: [[/net::ERR_INTERNET_DISCONNECTED/, /Failed to fetch dynamically imported module/], { option: true }] });
+test.use({ allowConsoleErrors: [[/net::ERR_INTERNET_DISCONNECTED/, /Failed to fetch dynamically imported module/], { scope: 'test' }] });
 
 test('without the diagram\'s code the diagram says so, and the terminals and the lesson keep working', async ({ page }) => {
   await page.route(/\/assets\/LessonDiagram-[^/]*\.js$/, (route) => route.abort('internetdisconnected'));
