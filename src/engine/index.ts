@@ -20,6 +20,7 @@ export type { Listener, DialResult, Protocol, ForwardService, AddressScope, Redi
 
 // The API
 export { ApiStore } from './api/store';
+export { invalidObject } from './api/validation';
 export type { ListOptions, AdmissionPlugin } from './api/store';
 export { ApiError, notFound, alreadyExists, conflict, invalid, okResult, errResult } from './api/errors';
 export type { ApiErrorReason, ApiResult } from './api/errors';

@@ -10,13 +10,13 @@ import { Emitter, type Unsubscribe } from '../emitter';
 import type { Random } from '../random';
 import { deepClone, deepEqual, deepFreeze, type Draft } from '../util/json';
 import { rfc3339 } from '../util/time';
-import { ApiError, alreadyExists, conflict, errResult, invalid, notFound, okResult, type ApiResult } from './errors';
+import { ApiError, alreadyExists, conflict, errResult, notFound, okResult, type ApiResult } from './errors';
 import { applyDefaults, prepareWithUid } from './defaults';
 import { namespaceCreateError, namespaceDeleteError, markNamespaceTerminating } from './namespaceLifecycle';
 import { apiVersionOf, mustResolve, resourceKey, type ResourceType } from './resources';
 import { fieldOf, type Actor, type KubeObject, type ObjectMeta, type Stored, type WatchEvent } from './types';
 import { matchesSelector, type Selector } from './selectors';
-import { validationCauses } from './validation';
+import { invalidObject, validationCauses } from './validation';
 
 /**
  * An API server step that runs on every create and update after defaulting, before the object is
@@ -243,7 +243,7 @@ export class ApiStore {
   /** Validation (validation.ts) runs after defaulting and before admission: an object refused here allocates nothing. */
   private validated(type: ResourceType, obj: Draft<KubeObject>, current: Stored | undefined): ApiError | undefined {
     const causes = validationCauses(type, obj as KubeObject, current);
-    return causes.length > 0 ? invalid(type.group ? `${type.kind}.${type.group}` : type.kind, obj.metadata?.name ?? '', causes) : undefined;
+    return causes.length > 0 ? invalidObject(type, obj.metadata?.name ?? '', causes) : undefined;
   }
 
   private admitted(type: ResourceType, draft: Draft<KubeObject>, current: Stored | undefined, dryRun = false): ApiError | undefined {

@@ -5,6 +5,7 @@
  * runs in ApiStore on every create, update and dry run, so kubectl, the automation API and the
  * controllers all meet the same server; kubectl only prints the error it gets back.
  */
+import { invalid, type ApiError } from './errors';
 import type { ResourceType } from './resources';
 import type { KubeObject } from './types';
 import { workloadCauses } from './validateWorkloads';
@@ -37,4 +38,9 @@ export function validationCauses(type: ResourceType, obj: KubeObject, previous?:
   // A Service's whole validation, its DNS-1035 name included, is services/validation.ts (an admission step).
   if (type.kind === 'Service') return [];
   return [...nameCauses(type.kind, obj.metadata?.name ?? ''), ...workloadCauses(type.kind, obj, previous)];
+}
+
+/** `Deployment.apps "web" is invalid: ...`: the Invalid error the API server returns for `causes`. */
+export function invalidObject(type: ResourceType, name: string, causes: readonly string[]): ApiError {
+  return invalid(type.group ? `${type.kind}.${type.group}` : type.kind, name, causes);
 }

@@ -4,12 +4,12 @@
  * `labeled`, `unlabeled` (removals only) or `not labeled` (nothing changed); annotate always
  * says `annotated`, as v1.27 does.
  */
-import type { Stored } from '../../../../engine';
+import { invalidObject, type Stored } from '../../../../engine';
 import { sleep, type Program } from '../../../types';
 import { flagBool, flagString } from '../flags';
 import { connectOrReport, fail, type Invocation, type Verb } from '../invocation';
 import { findTargets, resourcesAndPairs } from './targets';
-import { apiErrorText, badOutput, dryRunOf, DRY_RUN_FLAG, invalidError, printWritten, WRITE_OUTPUT_FLAG } from './write';
+import { apiErrorText, badOutput, dryRunOf, DRY_RUN_FLAG, printWritten, WRITE_OUTPUT_FLAG } from './write';
 
 type Which = 'label' | 'annotate';
 
@@ -87,7 +87,7 @@ function* run(inv: Invocation, which: Which): Program {
     for (const [k, v] of changes.set) next[k] = v;
     const keyProblems = which === 'label' ? badKeys(changes.set.keys()) : [];
     yield sleep(3);
-    const result = keyProblems.length > 0 ? { ok: false as const, error: invalidError(type, obj.metadata.name, keyProblems) }
+    const result = keyProblems.length > 0 ? { ok: false as const, error: invalidObject(type, obj.metadata.name, keyProblems) }
       : dryRun !== 'none' ? { ok: true as const, value: withField(obj, field, next) }
       : conn.store.mutate(type, obj.metadata.namespace, obj.metadata.name, 'user:kubectl', (d) => {
         if (version !== undefined) d.metadata.resourceVersion = version;

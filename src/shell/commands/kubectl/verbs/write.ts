@@ -4,7 +4,7 @@
  * errors (Invalid ones read "The Pod "x" is invalid: ..."). Validation is the API server's
  * (src/engine/api/validation.ts): kubectl prints the error the store gives back.
  */
-import { invalid, resolvePath, type ApiError, type ApiResult, type KubeObject, type ResourceType } from '../../../../engine';
+import { resolvePath, type ApiError, type ApiResult, type KubeObject, type ResourceType } from '../../../../engine';
 import { toGoJson } from '../../../format/json';
 import { toYaml } from '../../../format/yaml';
 import type { ApiConnection } from '../client';
@@ -80,11 +80,6 @@ export function apiErrorText(error: ApiError): string {
     }
   }
   return error.toKubectl();
-}
-
-/** `Deployment.apps "web" is invalid: ...`, the message the server returns. */
-export function invalidError(type: ResourceType, name: string, causes: readonly string[]): ApiError {
-  return invalid(type.group ? `${type.kind}.${type.group}` : type.kind, name, causes);
 }
 
 /**
