@@ -46,7 +46,7 @@ test('under prefers-reduced-motion nothing moves: no edge animation, no CSS or S
   await runToEnd(page, 'git clone https://github.com/jpetazzo/container.training');
   await runToEnd(page, 'cd container.training/dockercoins && docker-compose up -d');
   await kp.advance(5_000);
-  const edges = page.getByTestId('diagram').locator('.react-flow__edge.animated');
+  const edges = page.getByTestId('diagram').locator('.kp-dg-edge.kp-dg-animated');
 
   const blinking = page.locator('[data-testid="terminal-node1"] .xterm-cursor-blink');
 

@@ -93,7 +93,7 @@ export class DiagramPage {
   }
 
   edge(id: string) {
-    return this.page.getByTestId('diagram').locator(`.react-flow__edge[data-id="${id}"], [data-testid="rf__edge-${id}"]`);
+    return this.page.getByTestId('diagram').locator(`.kp-dg-edge[data-id="${id}"]`);
   }
 
   async expectNode(id: string, label?: RegExp): Promise<void> {

@@ -5,7 +5,7 @@
 // - frame rate: a requestAnimationFrame sampler over 3 s once the picture has settled: fps and
 //   the p95 frame time;
 // - the animation budget: with 300 active flows asked for, the page animates at most 200 edges
-//   (React Flow's `animated` class, and running CSS animations on edges).
+//   (the `kp-dg-animated` class, and running CSS animations on edges).
 /* global requestAnimationFrame, document, Element -- the functions handed to page.evaluate run in the page */
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -52,11 +52,11 @@ export async function measureDiagram(browser, url, scene = {}) {
           last = now;
         }
         if (now < settleUntil + sampleMs) { requestAnimationFrame(frame); return; }
-        const edges = document.querySelectorAll('.react-flow__edge').length;
-        const animatedEdges = document.querySelectorAll('.react-flow__edge.animated').length;
+        const edges = document.querySelectorAll('.kp-dg-edge').length;
+        const animatedEdges = document.querySelectorAll('.kp-dg-edge.kp-dg-animated').length;
         const edgeAnimations = document.getAnimations().filter((a) => {
           const target = /** @type {KeyframeEffect | null} */ (a.effect)?.target;
-          return a.playState === 'running' && target instanceof Element && target.closest('.react-flow__edge') !== null;
+          return a.playState === 'running' && target instanceof Element && target.closest('.kp-dg-edge') !== null;
         }).length;
         resolve({ deltas, animatedEdges, edgeAnimations, edges });
       };

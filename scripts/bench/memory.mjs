@@ -47,7 +47,7 @@ export async function measureMemory(browser, url, { minutes = 30 } = {}) {
       await cdp.send('HeapProfiler.collectGarbage');
       const { metrics } = await cdp.send('Performance.getMetrics');
       const get = (/** @type {string} */ name) => metrics.find((m) => m.name === name)?.value ?? NaN;
-      const animated = await page.evaluate(() => document.querySelectorAll('.react-flow__edge.animated').length);
+      const animated = await page.evaluate(() => document.querySelectorAll('.kp-dg-edge.kp-dg-animated').length);
       return { heap: get('JSHeapUsedSize'), nodes: get('Nodes'), listeners: get('JSEventListeners'), animated };
     };
     /** @param {number} seconds */

@@ -27,10 +27,10 @@ root.style.height = '100%';
 performance.mark('diagram-data');
 createRoot(root).render(createElement(Diagram, { snapshot, reducedMotion: false, flows, lang: 'en' }));
 
-// React Flow draws edges once their nodes are measured: wait for all of them, then for the paint.
+// Wait for every edge to be in the page, then for that frame's paint.
 const expected = flowCount;
 const poll = () => {
-  if (document.querySelectorAll('.react-flow__edge').length >= expected) {
+  if (document.querySelectorAll('.kp-dg-edge').length >= expected) {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => performance.mark('diagram-painted');
     channel.port2.postMessage(0);

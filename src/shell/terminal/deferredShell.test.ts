@@ -4,9 +4,15 @@ import { createShellSession } from '../session/session';
 import { preloadCommands } from '../session/preload';
 import { createDeferredShell } from './deferredShell';
 import { createTerminalSession } from './terminalSession';
+import { loadCompletion } from './completion/load';
 import type { TerminalShell } from './shellPort';
 
-beforeAll(() => preloadCommands());
+beforeAll(() => Promise.all([preloadCommands(), loadCompletion()]));
+
+/** Lets the promise callbacks that follow the shell's arrival run. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+}
 
 function deferred(hurry?: () => void) {
   const world = new World({ seed: 'deferred' });
@@ -59,5 +65,19 @@ describe('a login shell whose interpreter is still loading', () => {
     expect(asked).toBe(0);
     terminal.input('\r');
     expect(asked).toBe(1);
+  });
+
+  test('a Tab pressed before it arrived completes once it is there, and the keys after it follow in order', async () => {
+    let asked = 0;
+    const { terminal, arrive } = deferred(() => { asked++; });
+    terminal.input('hostn');
+    terminal.input('\t');
+    terminal.input('-i\r');
+    // The Tab asked for the interpreter; nothing after it is typed yet, as a tty holds input for a shell still starting.
+    expect(asked).toBe(1);
+    expect(terminal.transcript()).toBe('[node1 ~]$ hostn');
+    await arrive();
+    await settle();
+    expect(terminal.transcript()).toMatch(/^\[node1 ~\]\$ hostname -i\n192\.168\.\d+\.\d+\n\[node1 ~\]\$ $/);
   });
 });

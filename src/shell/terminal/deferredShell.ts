@@ -3,7 +3,8 @@
  * login environment already holds; the parser, interpreter and builtins (a fifth of the page's
  * first JavaScript) arrive a moment later. A line entered before then waits, as if bash were still
  * reading its startup files: the terminal shows it running, and it runs as soon as the real shell is
- * there. Everything after that goes straight to the real shell.
+ * there; a Tab asks for it too (`whenLoaded`: the terminal session holds the Tab until it can
+ * complete). Everything after that goes straight to the real shell.
  */
 import { Emitter, type Host, type Unsubscribe, type World } from '../../engine';
 import type { Command, Environment } from '../types';
@@ -42,6 +43,7 @@ class DeferredShell implements TerminalShell {
   private readonly events = new Emitter<Events>();
   private readonly loginEnv: LoginEnvironment;
   private readonly hurry: () => void;
+  private readonly loaded: Promise<void>;
 
   constructor(opts: DeferredShellOptions) {
     const host = opts.world.host(opts.host);
@@ -51,10 +53,19 @@ class DeferredShell implements TerminalShell {
     this.columns = opts.columns ?? 80;
     this.loginEnv = new LoginEnvironment(host.loginEnv);
     this.hurry = opts.hurry ?? (() => {});
-    opts.load().then((shell) => this.arrive(shell), (error: unknown) => {
+    this.loaded = opts.load().then((shell) => this.arrive(shell), (error: unknown) => {
       this.events.emit('output', `bash: the shell could not load (${error instanceof Error ? error.message : String(error)}); reload the page\n`);
+      throw error;
     });
+    // Nobody may be waiting: the failure has been told on the terminal.
+    this.loaded.catch(() => {});
   }
+
+  whenLoaded = (): Promise<void> | undefined => {
+    if (this.real) return undefined;
+    this.hurry();
+    return this.loaded;
+  };
 
   get env(): Environment {
     return this.real?.env ?? this.loginEnv;

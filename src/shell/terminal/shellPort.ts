@@ -55,4 +55,9 @@ export interface TerminalShell {
   writeRaw?: ((data: string) => void) | undefined;
   /** What a full-screen program tells screen readers. */
   onAnnounce?: ((listener: (text: string) => void) => Unsubscribe) | undefined;
+  /**
+   * A shell whose interpreter is still loading (deferredShell.ts): asks for it now and resolves
+   * once it is there (rejects if it cannot load). Undefined, or absent, once the shell is ready.
+   */
+  whenLoaded?: (() => Promise<void> | undefined) | undefined;
 }

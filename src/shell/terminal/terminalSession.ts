@@ -12,6 +12,7 @@
  */
 import { Emitter, type Unsubscribe } from '../../engine';
 import { complete } from './completion/load';
+import { CompletionHold } from './completionHold';
 import { CookedLine } from './cooked';
 import { KeyDecoder, keyBytes, type Key } from './keys';
 import { LineEditor, type EditorEvent } from './lineEditor';
@@ -54,6 +55,8 @@ class Session implements TerminalSession {
   private outputTail = '';
   /** What the command line now running printed (its head): screen readers hear it when it ends. */
   private jobOutput = '';
+  /** A Tab that came before completion could answer, and the input after it. */
+  private readonly hold = new CompletionHold();
   /** Output before start(): nobody listens to the terminal yet. */
   private early = '';
   private cols: number;
@@ -80,17 +83,9 @@ class Session implements TerminalSession {
     return this.mode === 'running' || this.activeRun !== undefined || this.queue.hasRuns;
   }
 
-  get rawMode(): boolean {
-    return this.shell.rawMode === true;
-  }
-
-  get columns(): number {
-    return this.cols;
-  }
-
-  get rows(): number {
-    return this.height;
-  }
+  get rawMode(): boolean { return this.shell.rawMode === true; }
+  get columns(): number { return this.cols; }
+  get rows(): number { return this.height; }
 
   onWrite(listener: (data: string) => void): Unsubscribe { return this.events.on('write', listener); }
   onJournal(listener: (entry: JournalEntry) => void): Unsubscribe { return this.events.on('journal', listener); }
@@ -113,13 +108,18 @@ class Session implements TerminalSession {
   }
 
   input(data: string): void {
+    if (this.hold.holding) return this.hold.add(data);
     if (this.shell.rawMode) {
       this.rawInput(data);
       return;
     }
     const keys = this.decoder.decode(data);
     const arrivedAtPrompt = this.mode !== 'running';
-    for (const key of keys) this.dispatch(key, arrivedAtPrompt);
+    for (const [i, key] of keys.entries()) {
+      const tabAtPrompt = key.kind === 'key' && key.name === 'tab' && this.mode === 'prompt' && this.queue.length === 0 && !this.shell.rawMode;
+      if (tabAtPrompt && this.hold.holdTab(this.shell, keys.slice(i), (held) => this.input(held))) return;
+      this.dispatch(key, arrivedAtPrompt);
+    }
   }
 
   resize(cols: number, rows: number): void {

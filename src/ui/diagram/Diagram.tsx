@@ -6,12 +6,12 @@
 import '@xyflow/react/dist/base.css';
 import './status.css';
 import './diagram.css';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { Controls, getViewportForBounds, ReactFlow, useReactFlow, useStore, type AriaLabelConfig, type FitViewOptions } from '@xyflow/react';
 import type { WorldSnapshot } from '../../engine';
-import { FLOW_ARROW_ID, SERVICE_ARROW_ID } from './edges/LinkEdge';
-import { EDGE_TYPES, NODE_TYPES } from './flowTypes';
-import { withDeclaredHandles } from './nodes/declaredHandles';
+import { EdgeLayer, FLOW_ARROW_ID, SERVICE_ARROW_ID } from './edges/EdgeLayer';
+import { NODE_TYPES } from './flowTypes';
 import { Legend, legendExtras } from './Legend';
 import { DiagramWordsContext } from './nodes/HighlightTag';
 import { diagramWords } from './words';
@@ -46,7 +46,6 @@ const NODE_HELP = 'Part of the cluster diagram: Tab moves to the next machine, g
 const ARIA_LABELS: Partial<AriaLabelConfig> = {
   'node.a11yDescription.default': NODE_HELP,
   'node.a11yDescription.keyboardDisabled': NODE_HELP,
-  'edge.a11yDescription.default': 'A connection in the cluster diagram.',
   'controls.ariaLabel': 'Diagram zoom',
   'controls.zoomIn.ariaLabel': 'Zoom in',
   'controls.zoomOut.ariaLabel': 'Zoom out',
@@ -87,22 +86,30 @@ interface FlowCanvasProps {
   readonly reducedMotion: boolean;
 }
 
-/** Memoised: the app re-renders Diagram every frame (new snapshot); React Flow only when the picture changed. */
+/**
+ * Memoised: the app re-renders Diagram every frame (new snapshot); React Flow only when the picture
+ * changed. React Flow draws the nodes; the edges are one component of ours (edges/EdgeLayer.tsx),
+ * portalled into the layer where React Flow keeps its edge labels: inside the viewport (it pans and
+ * zooms with the nodes), before the nodes (stacked as React Flow stacks its own edges). It is found
+ * in a layout effect, so the edges are in the same painted frame as the nodes.
+ */
 const FlowCanvas = memo(function FlowCanvas({ flow, direction, reducedMotion }: FlowCanvasProps) {
-  const nodes = useMemo(() => flow.nodes.map(withDeclaredHandles), [flow.nodes]);
+  const canvas = useRef<HTMLDivElement>(null);
+  const [edgeHost, setEdgeHost] = useState<Element | null>(null);
+  useLayoutEffect(() => {
+    const host = canvas.current?.querySelector('.react-flow__edgelabel-renderer') ?? null;
+    if (host !== edgeHost) setEdgeHost(host);
+  }, [edgeHost]);
   // Whether the learner has panned or zoomed since the last fit: a resize then keeps their view.
   const userMoved = useRef(false);
   return (
-    <div className="kp-dg-canvas">
+    <div className="kp-dg-canvas" ref={canvas}>
       <ReactFlow<DiagramNode, DiagramEdge>
-        nodes={nodes}
-        edges={flow.edges as DiagramEdge[]}
+        nodes={flow.nodes as DiagramNode[]}
         nodeTypes={NODE_TYPES}
-        edgeTypes={EDGE_TYPES}
         nodesDraggable={false}
         nodesConnectable={false}
         elementsSelectable={false}
-        edgesFocusable={false}
         fitView
         fitViewOptions={FIT_VIEW}
         minZoom={0.15}
@@ -126,6 +133,7 @@ const FlowCanvas = memo(function FlowCanvas({ flow, direction, reducedMotion }: 
           onFitView={() => { userMoved.current = false; }}
         />
       </ReactFlow>
+      {edgeHost !== null && createPortal(<EdgeLayer nodes={flow.nodes} edges={flow.edges} />, edgeHost)}
     </div>
   );
 });

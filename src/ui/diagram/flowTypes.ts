@@ -1,8 +1,8 @@
 /**
- * nodeTypes and edgeTypes as module constants: React Flow remounts every node when it receives a new
- * object for them, so they must never be rebuilt inside a component.
+ * nodeTypes as a module constant: React Flow remounts every node when it receives a new
+ * object for it, so it must never be rebuilt inside a component.
  */
-import type { EdgeTypes, NodeTypes } from '@xyflow/react';
+import type { NodeTypes } from '@xyflow/react';
 import { AgentNode } from './nodes/AgentNode';
 import { AggregateNode } from './nodes/AggregateNode';
 import { ContainerNode } from './nodes/ContainerNode';
@@ -10,7 +10,6 @@ import { HostNode } from './nodes/HostNode';
 import { PodNode } from './nodes/PodNode';
 import { SectionNode } from './nodes/SectionNode';
 import { ServiceNode } from './nodes/ServiceNode';
-import { LinkEdge } from './edges/LinkEdge';
 
 export const NODE_TYPES = {
   host: HostNode,
@@ -22,6 +21,3 @@ export const NODE_TYPES = {
   agent: AgentNode,
 } satisfies NodeTypes;
 
-export const EDGE_TYPES = {
-  link: LinkEdge,
-} satisfies EdgeTypes;

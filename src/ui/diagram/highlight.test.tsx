@@ -49,7 +49,7 @@ describe('highlights: what a lesson step points at', () => {
   it('draws an outline and a "look here" tag, in the page\'s language', () => {
     const en = renderToStaticMarkup(<Diagram snapshot={webSix()} reducedMotion highlight={['svc/default/web']} lang="en" />);
     expect(en).toContain('aria-label="service web in default, ClusterIP 10.96.142.7, port 80/TCP, 6 endpoints, highlighted"');
-    expect(en).toMatch(/kp-dg-service kp-dg-highlighted"[^>]*><div[^>]*><\/div><span class="kp-dg-hl-tag" aria-hidden="true"><span class="kp-dg-hl-star">★<\/span> look here<\/span>/);
+    expect(en).toMatch(/kp-dg-service kp-dg-highlighted"[^>]*><span class="kp-dg-hl-tag" aria-hidden="true"><span class="kp-dg-hl-star">★<\/span> look here<\/span>/);
     expect(en).toContain('what the current step points at');
     const es = renderToStaticMarkup(<Diagram snapshot={webSix()} reducedMotion highlight={['kubelet/node1']} lang="es" />);
     expect(es).toContain('★</span> mira aquí</span>');

@@ -1,7 +1,7 @@
 /**
  * Completion's candidate finder loads on its own, right after the first prompt: nothing needs it
- * before the first Tab. A Tab pressed before it arrives completes nothing, as a shell still
- * reading its completion scripts would.
+ * before the first Tab. The terminal session holds a Tab pressed before it arrives (and the keys
+ * after it) until it is there (`whenCompletionLoaded`); `complete` itself answers nothing then.
  */
 import type { CompletionResult, CompletionSource } from './candidates';
 
@@ -15,6 +15,11 @@ export function loadCompletion(): Promise<void> {
     completeLine = m.completeLine;
   });
   return loading;
+}
+
+/** Undefined once completion can answer; else its loading, started now. */
+export function whenCompletionLoaded(): Promise<void> | undefined {
+  return completeLine ? undefined : loadCompletion();
 }
 
 export function complete(source: CompletionSource, line: string, cursor: number): CompletionResult {

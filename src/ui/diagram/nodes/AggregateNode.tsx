@@ -6,14 +6,12 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { AggregateFlowNode } from '../types';
-import { Handles } from './Handles';
 import { HighlightTag } from './HighlightTag';
 import { StatusBadge } from './StatusBadge';
 
 export const AggregateNode = memo(function AggregateNode({ data }: NodeProps<AggregateFlowNode>) {
   return (
     <div className={`kp-dg-section kp-dg-section-workload kp-dg-aggregate${data.highlighted ? ' kp-dg-highlighted' : ''}`}>
-      <Handles />
       <HighlightTag on={data.highlighted} />
       <div className="kp-dg-section-title" aria-hidden="true">{data.title}</div>
       <ul className="kp-dg-aggregate-counts" aria-hidden="true">

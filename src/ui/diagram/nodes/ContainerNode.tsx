@@ -6,14 +6,12 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { ContainerFlowNode } from '../types';
-import { Handles } from './Handles';
 import { HighlightTag } from './HighlightTag';
 import { StatusBadge } from './StatusBadge';
 
 export const ContainerNode = memo(function ContainerNode({ data }: NodeProps<ContainerFlowNode>) {
   return (
     <div className={`kp-dg-pod kp-dg-container kp-dg-cat-${data.category}${data.highlighted ? ' kp-dg-highlighted' : ''}`} title={data.name}>
-      <Handles />
       <HighlightTag on={data.highlighted} />
       <div className="kp-dg-pod-body" aria-hidden="true">
         <div className="kp-dg-pod-title">{data.service ?? 'container'}</div>

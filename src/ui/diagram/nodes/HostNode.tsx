@@ -7,7 +7,6 @@ import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { HostFlowNode } from '../types';
 import type { PodCategory } from '../podStatus';
-import { Handles } from './Handles';
 import { HighlightTag } from './HighlightTag';
 import { StatusBadge } from './StatusBadge';
 
@@ -20,7 +19,6 @@ export const HostNode = memo(function HostNode({ data }: NodeProps<HostFlowNode>
   const details = [data.ip, data.role].filter((d) => d !== undefined).join(' · ');
   return (
     <div className={`kp-dg-host kp-dg-host-${data.membership}${data.highlighted ? ' kp-dg-highlighted' : ''}`}>
-      <Handles vertical />
       <HighlightTag on={data.highlighted} />
       <div className="kp-dg-host-header" aria-hidden="true">
         <div className="kp-dg-host-line">

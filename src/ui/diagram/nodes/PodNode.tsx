@@ -8,7 +8,6 @@
 import { memo } from 'react';
 import type { NodeProps } from '@xyflow/react';
 import type { PodFlowNode } from '../types';
-import { Handles } from './Handles';
 import { HighlightTag } from './HighlightTag';
 import { StatusBadge } from './StatusBadge';
 
@@ -17,7 +16,6 @@ export const PodNode = memo(function PodNode({ data }: NodeProps<PodFlowNode>) {
   const revision = data.revision;
   return (
     <div className={`kp-dg-pod kp-dg-cat-${data.category}${data.highlighted ? ' kp-dg-highlighted' : ''}`} title={`${data.namespace}/${data.name}`}>
-      <Handles />
       <HighlightTag on={data.highlighted} />
       <div className="kp-dg-pod-body" aria-hidden="true">
         {(data.title !== undefined || revision !== undefined) && (

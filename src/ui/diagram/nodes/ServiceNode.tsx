@@ -3,8 +3,7 @@
  * with no ready endpoint gets a dashed border and a hollow glyph (kube-proxy rejects its connections).
  */
 import { memo } from 'react';
-import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { HANDLES } from '../edges';
+import type { NodeProps } from '@xyflow/react';
 import type { ServiceFlowNode } from '../types';
 import { HighlightTag } from './HighlightTag';
 
@@ -14,7 +13,6 @@ export const ServiceNode = memo(function ServiceNode({ data }: NodeProps<Service
       className={`kp-dg-service${data.serving ? '' : ' kp-dg-service-idle'}${data.highlighted ? ' kp-dg-highlighted' : ''}`}
       title={`${data.namespace}/${data.name}: ${data.type} ${data.clusterIP} ${data.ports}`}
     >
-      <Handle type="source" position={Position.Bottom} id={HANDLES.outBottom} isConnectable={false} className="kp-dg-handle" />
       <HighlightTag on={data.highlighted} />
       <div className="kp-dg-pod-body" aria-hidden="true">
         <div className="kp-dg-pod-title">service · {data.type}</div>

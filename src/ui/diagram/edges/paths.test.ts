@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Position, getBezierPath } from '@xyflow/react';
-import { curveTail } from './LinkEdge';
+import { curveTail } from './paths';
 
 /** Length of a path `M x,y C x,y x,y x,y` by fine chords. */
 function cubicLength(d: string): number {

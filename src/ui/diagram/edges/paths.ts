@@ -1,22 +1,18 @@
 /**
- * The one edge component:
+ * The shape of each edge, from its two placed ends (anchors.ts):
  * - the pod-network overlay between hosts: a straight line;
- * - traffic between containers: a curve with an arrowhead (its direction stays readable when nothing
- *   moves), its label by the arrowhead; while it moves, only its last stretch carries the moving
- *   dashes (`curveTail`), at a speed following the rate (`data.duration`);
+ * - traffic between containers: a curve, its label by the arrowhead; while it moves, only its last
+ *   stretch carries the moving dashes (`curveTail`);
  * - a Service to an endpoint pod: an orthogonal route through the gap above the hosts and their side
- *   margins (`data.route`), so it never runs over another pod; dotted when the endpoint is not ready;
- * - a packet crossing the overlay: a faint path and a dot that travels it once (CSS motion path);
- *   under reduced motion the dot waits at the destination and the path stays lit.
- * React Flow adds the `animated` class (moving dashes) when toFlow grants an animation.
+ *   margins (`data.route`), so it never runs over another pod; while requests arrive, only the stretch
+ *   into the pod moves (`serviceStub`);
+ * - a packet crossing the overlay: a curve its dot travels (a CSS motion path).
+ * React Flow's path helpers (pure functions) give the straight lines and curves.
  */
-import { memo } from 'react';
-import { BaseEdge, EdgeLabelRenderer, Position, getBezierPath, getStraightPath, type EdgeProps } from '@xyflow/react';
-import type { DiagramEdge, ServiceRoute } from '../types';
+import { Position, getBezierPath, getStraightPath } from '@xyflow/react';
+import type { PlacedEdge } from './anchors';
+import type { ServiceRoute } from '../types';
 
-/** The arrowheads Diagram.tsx defines once for every flow and Service edge. */
-export const FLOW_ARROW_ID = 'kp-dg-flow-arrow';
-export const SERVICE_ARROW_ID = 'kp-dg-service-arrow';
 /** Room for the arrowhead between a flow's label and its target; the height of one stacked label. */
 const LABEL_GAP = 12;
 const LABEL_ROW = 22;
@@ -27,11 +23,22 @@ const STUB_RISE = 32;
 /** How long a flow's moving stretch is, before its arrowhead (about three dash periods). */
 const FLOW_STUB = 48;
 
-export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
-  const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, label, data } = props;
-  const kind = data?.kind ?? 'flow';
-  const route = data?.route;
-  const [path, labelX, labelY] = kind === 'overlay'
+export interface EdgeShape {
+  /** The whole edge. */
+  readonly path: string;
+  /** The stretch that moves, for an animated flow or Service edge (the overlay's whole line moves; a packet moves a dot). */
+  readonly moving: string | undefined;
+  /** The label's anchor point, and how the label sits on it (a CSS transform). */
+  readonly labelX: number;
+  readonly labelY: number;
+  readonly labelPlace: string;
+}
+
+export function edgeShape(placed: PlacedEdge): EdgeShape {
+  const { edge, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition } = placed;
+  const kind = edge.data?.kind ?? 'flow';
+  const route = edge.data?.route;
+  const [path, midX, midY] = kind === 'overlay'
     ? getStraightPath({ sourceX, sourceY, targetX, targetY })
     : kind === 'service' && route !== undefined
       ? [servicePath(sourceX, sourceY, targetX, targetY, targetPosition, route), targetX, targetY]
@@ -39,53 +46,12 @@ export const LinkEdge = memo(function LinkEdge(props: EdgeProps<DiagramEdge>) {
   // Hosts side by side: the label goes above a horizontal line; stacked: to the right of a vertical one.
   // A flow's label sits just before its arrowhead, stacked with the target's other labels.
   const vertical = sourcePosition === Position.Bottom || sourcePosition === Position.Top;
-  const slot = data?.labelSlot;
-  const [x, y] = slot === undefined ? [labelX, labelY] : [targetX - LABEL_GAP, targetY + (slot.index - (slot.count - 1) / 2) * LABEL_ROW];
-  const place = slot !== undefined ? 'translate(-100%, -50%)' : kind === 'packet' || !vertical ? 'translate(-50%, calc(-100% - 6px))' : 'translate(10px, -50%)';
-  const classes = [
-    `kp-dg-edge-${kind}`,
-    data?.stilled === true ? 'kp-dg-edge-stilled' : '',
-    data?.notReady === true ? 'kp-dg-edge-notready' : '',
-    data?.highlighted === true ? 'kp-dg-edge-highlighted' : '',
-  ].filter((c) => c !== '').join(' ');
-  const marker = kind === 'flow' ? FLOW_ARROW_ID : kind === 'service' && data?.notReady !== true ? SERVICE_ARROW_ID : undefined;
-  return (
-    <>
-      <BaseEdge
-        id={id}
-        path={path}
-        className={classes}
-        interactionWidth={0}
-        {...(marker === undefined ? {} : { markerEnd: `url(#${marker})` })}
-        {...(data?.duration === undefined || kind === 'service' || kind === 'flow' ? {} : { style: { animationDuration: `${data.duration}s` } })}
-      />
-      {props.animated === true && (kind === 'flow' || (kind === 'service' && route !== undefined)) && (
-        <path
-          d={kind === 'flow' ? curveTail(path, FLOW_STUB) : serviceStub(targetX, targetY, targetPosition, route!)}
-          className={`kp-dg-edge-${kind}-stub`}
-          fill="none"
-          {...(data?.duration === undefined ? {} : { style: { animationDuration: `${data.duration}s` } })}
-        />
-      )}
-      {(kind === 'packet' || (label !== undefined && label !== '')) && (
-        <EdgeLabelRenderer>
-          {kind === 'packet' && (
-            <div className={`kp-dg-packet${data?.stilled === true ? ' kp-dg-packet-still' : ''}`} style={{ offsetPath: `path('${path}')` }} aria-hidden="true" />
-          )}
-          {label !== undefined && label !== '' && (
-            <div
-              className={`kp-dg-edge-label kp-dg-edge-label-${kind}`}
-              style={{ transform: `translate(${x}px, ${y}px) ${place}` }}
-              aria-hidden="true"
-            >
-              {label}
-            </div>
-          )}
-        </EdgeLabelRenderer>
-      )}
-    </>
-  );
-});
+  const slot = edge.data?.labelSlot;
+  const [labelX, labelY] = slot === undefined ? [midX, midY] : [targetX - LABEL_GAP, targetY + (slot.index - (slot.count - 1) / 2) * LABEL_ROW];
+  const labelPlace = slot !== undefined ? 'translate(-100%, -50%)' : kind === 'packet' || !vertical ? 'translate(-50%, calc(-100% - 6px))' : 'translate(10px, -50%)';
+  const moving = edge.animated !== true ? undefined : kind === 'flow' ? curveTail(path, FLOW_STUB) : kind === 'service' && route !== undefined ? serviceStub(targetX, targetY, targetPosition, route) : undefined;
+  return { path, moving, labelX, labelY, labelPlace };
+}
 
 /** Down to the Service's level, across to its lane in the margin, down beside the pod, into its side. */
 export function servicePath(sx: number, sy: number, tx: number, ty: number, targetPosition: Position, route: ServiceRoute): string {
