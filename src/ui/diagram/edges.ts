@@ -1,8 +1,9 @@
 /**
  * Edges: the pod-network overlay between hosts, packets crossing it, data-flow edges (traffic) and
- * Service → endpoint pod edges, with the animation budget. React Flow animates an edge by moving a dashed stroke; measured on a 2-core machine the
- * frame rate holds up to about 200 such edges and collapses beyond, so no picture ever animates
- * more than MAX_ANIMATED_EDGES, and none at all under prefers-reduced-motion.
+ * Service → endpoint pod edges, with the animation budget. An edge moves by a dashed stroke moving
+ * along it (edges/EdgeLayer.tsx, diagram.css); measured on a 2-core machine the frame rate holds up
+ * to about 200 such edges and collapses beyond, so no picture ever animates more than
+ * MAX_ANIMATED_EDGES, and none at all under prefers-reduced-motion.
  */
 import { dashDuration } from './containers';
 import type { OverlayView } from './overlay';
@@ -149,7 +150,7 @@ export function applyAnimationBudget(drafts: readonly EdgeDraft[], reducedMotion
     if (granted) left--;
     return {
       ...edge,
-      // A packet moves a dot of its own (LinkEdge), not React Flow's dashes.
+      // A packet moves a dot of its own (edges/EdgeLayer.tsx), not moving dashes.
       animated: granted && kind !== 'packet',
       data: {
         kind,
@@ -164,7 +165,7 @@ export function applyAnimationBudget(drafts: readonly EdgeDraft[], reducedMotion
   });
 }
 
-/** Edges that move: React Flow's dashes, and packets' dots. */
+/** Edges that move: moving dashes, and packets' dots. */
 export function countAnimated(edges: readonly DiagramEdge[]): number {
   return edges.reduce((n, e) => n + (e.animated === true || (e.data?.kind === 'packet' && !e.data.stilled) ? 1 : 0), 0);
 }

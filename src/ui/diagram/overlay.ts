@@ -7,7 +7,7 @@ import type { ClusterSnapshot, DaemonSet, Pod, Stored, WorldSnapshot } from '../
 import { podDisplayStatus } from './podStatus';
 
 export interface OverlayView {
-  /** react-flow edge id: `overlay/<network>/<from>/<to>`. */
+  /** The diagram's edge id: `overlay/<network>/<from>/<to>`. */
   readonly id: string;
   readonly network: string;
   /** Host names, in the order the diagram lays them out. */

@@ -1,5 +1,6 @@
 /**
- * The react-flow node and edge shapes toFlow produces. Types only: importing this module never
+ * The node and edge shapes toFlow produces (React Flow's Node and Edge types: React Flow draws the
+ * nodes, edges/EdgeLayer.tsx the edges). Types only: importing this module never
  * loads react-flow itself, so toFlow and its tests stay plain TypeScript.
  */
 import type { Edge, Node } from '@xyflow/react';
