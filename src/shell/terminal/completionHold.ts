@@ -5,7 +5,7 @@
  * what is typed before then; here the prompt comes first, so the terminal keeps it instead.
  */
 import { whenCompletionLoaded } from './completion/load';
-import { keyBytes, type Key } from './keys';
+import { keysInput, type Key } from './keys';
 import type { TerminalShell } from './shellPort';
 
 export class CompletionHold {
@@ -28,7 +28,7 @@ export class CompletionHold {
   holdTab(shell: TerminalShell, keys: readonly Key[], type: (data: string) => void): boolean {
     const loading = [shell.whenLoaded?.(), whenCompletionLoaded()].filter((p) => p !== undefined);
     if (loading.length === 0) return false;
-    this.held = keys.map((k) => (k.kind === 'paste' ? `\x1b[200~${k.text}\x1b[201~` : keyBytes(k))).join('');
+    this.held = keysInput(keys);
     const release = () => {
       const held = this.held ?? '';
       this.held = undefined;

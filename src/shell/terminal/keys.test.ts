@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { KeyDecoder, type Key } from './keys';
+import { KeyDecoder, keysInput, type Key } from './keys';
 
 const decode = (data: string): Key[] => new KeyDecoder().decode(data);
 const names = (data: string) => decode(data).map((k) => (k.kind === 'key' ? k.name : `${k.kind}:${k.kind === 'unknown' ? k.seq : k.text}`));
@@ -61,5 +61,12 @@ describe('key decoding (what xterm sends from onData)', () => {
 
   test('non-BMP and wide characters stay whole', () => {
     expect(decode('héllo 日本 🐳')).toEqual([{ kind: 'text', text: 'héllo 日本 🐳' }]);
+  });
+});
+
+describe('keysInput', () => {
+  test('gives the input that decodes back to the same keys, a paste keeping its brackets', () => {
+    const keys = new KeyDecoder().decode('a\t\x1b[200~two\nlines\x1b[201~\x1b[A\x03');
+    expect(new KeyDecoder().decode(keysInput(keys))).toEqual(keys);
   });
 });

@@ -69,6 +69,11 @@ export function keyBytes(k: Key): string {
   return KEY_BYTES[k.name] ?? String.fromCharCode(k.name.charCodeAt(5) - 96);
 }
 
+/** Input that the decoder turns back into these keys: a paste keeps its brackets (keyBytes drops them, for raw mode). */
+export function keysInput(keys: readonly Key[]): string {
+  return keys.map((k) => (k.kind === 'paste' ? `${PASTE_START}${k.text}${PASTE_END}` : keyBytes(k))).join('');
+}
+
 /**
  * A decoder keeps the state of a bracketed paste that spans several onData chunks (xterm sends a
  * paste in one chunk, but programmatic input may split it anywhere).
